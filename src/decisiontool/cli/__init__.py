@@ -1,0 +1,36 @@
+"""The `decisiontool` command: a typer app whose commands live in this package's modules.
+
+Each module registers its commands on `app`; each command imports what it needs inside
+itself, so that `decisiontool rank` never loads textual, jinja2 or xlsxwriter.
+"""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="decisiontool",
+    help=(
+        "Compare future models of peace operations and multilateral approaches to organised "
+        "crime with weighted multi-criteria analysis, scored against MINUSMA's lessons.\n\n"
+        "Examples:\n\n"
+        "  decisiontool rank\n\n"
+        "  decisiontool rank --method topsis --profile rights_victims_first\n\n"
+        "  decisiontool compare --profiles\n\n"
+        "  decisiontool validate --data ./my-model"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Registration happens on import; the order here is the order of `--help`.
+from decisiontool.cli import core  # noqa: E402
+
+__all__ = ["app", "core", "main"]
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="decisiontool")

@@ -1,0 +1,134 @@
+"""What every command shares: the common options, loading, error handling and output.
+
+Commands import heavy things (textual, jinja2, xlsxwriter) inside themselves; this module
+imports only typer and the light core.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, Literal, ParamSpec, TypeVar
+
+import typer
+
+from decisiontool.problems import ModelError, Problem
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Model directory holding criteria/ and options/ (default: the bundled MINUSMA model).",
+        show_default=False,
+    ),
+]
+ProfileOption = Annotated[
+    str, typer.Option("--profile", help="Weight profile id (see `decisiontool show profiles`).")
+]
+WeightOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--weight",
+        help="Override a relative weight: ID=VALUE, ID a criterion or a group (repeatable).",
+        show_default=False,
+    ),
+]
+MethodName = Literal["wsm", "topsis", "vikor", "promethee2"]
+MethodOption = Annotated[
+    MethodName,
+    typer.Option(
+        "--method",
+        help="Scoring method: wsm (additive value), topsis, vikor (lower Q is better) or promethee2.",
+    ),
+]
+VikorVOption = Annotated[
+    float,
+    typer.Option("--vikor-v", min=0.0, max=1.0, help="VIKOR's weight of group utility against regret."),
+]
+MissingOption = Annotated[
+    Literal["refuse", "worst"],
+    typer.Option(
+        "--missing",
+        help="Missing scores: refuse the model, or score them at the scale's worst end (flagged).",
+    ),
+]
+
+
+TableFormat = Literal["table", "json", "csv", "md"]
+FormatOption = Annotated[
+    TableFormat, typer.Option("--format", "-f", help="Output format: table, json, csv or md.")
+]
+ViewFormat = Literal["table", "json"]
+ViewFormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="Output format: table or json.")]
+
+
+def fail(problems: list[Problem] | tuple[Problem, ...]) -> typer.Exit:
+    """Print problems to stderr and return the Exit(1) to raise."""
+    for problem in problems:
+        typer.echo(str(problem), err=True)
+    count = len(problems)
+    typer.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
+    return typer.Exit(1)
+
+
+def handles_model_errors(function: Callable[P, R]) -> Callable[P, R]:
+    """Turn a ModelError raised by a command into problems on stderr and exit code 1."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return function(*args, **kwargs)
+        except ModelError as error:
+            raise fail(error.problems) from None
+
+    return wrapper
+
+
+def parse_overrides(weights: list[str] | None) -> list[tuple[str, float]]:
+    """`--weight ID=VALUE` options -> pairs; a malformed one is a usage error (exit 2)."""
+    from decisiontool.analysis import parse_weight_override
+
+    pairs = []
+    for text in weights or []:
+        try:
+            pairs.append(parse_weight_override(text))
+        except ValueError as error:
+            raise typer.BadParameter(str(error), param_hint="--weight") from None
+    return pairs
+
+
+def build_analysis(
+    data: Path | None,
+    profile: str,
+    weights: list[str] | None,
+    method: str,
+    vikor_v: float = 0.5,
+    missing: str = "refuse",
+) -> Any:
+    """Load the model and create the Analysis the command works on (ModelError if bad)."""
+    from decisiontool.analysis import Analysis
+    from decisiontool.loading import load_model
+
+    overrides = parse_overrides(weights)
+    model = load_model(data, missing="worst" if missing == "worst" else "refuse")
+    return Analysis.create(model, profile=profile, overrides=overrides, method=method, vikor_v=vikor_v)
+
+
+def print_json(document: Any) -> None:
+    """Write one JSON document to stdout (and nothing else)."""
+    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+
+
+def stdout_console() -> Any:
+    """A rich console for results: colour only on a terminal, a sensible width in pipes."""
+    from rich.console import Console
+
+    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 110
+    return Console(highlight=False, width=width)

@@ -1,0 +1,446 @@
+"""The core commands: validate, rank, compare, show and init."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+import typer
+
+from decisiontool.cli import app
+from decisiontool.cli.common import (
+    DataOption,
+    FormatOption,
+    MethodOption,
+    MissingOption,
+    ProfileOption,
+    ViewFormatOption,
+    VikorVOption,
+    WeightOption,
+    build_analysis,
+    handles_model_errors,
+    print_json,
+    stdout_console,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from decisiontool.analysis import Analysis
+
+BAR_WIDTH = 20
+
+
+# ---------------------------------------------------------------------------------------
+# validate
+
+
+@app.command(epilog="Examples:  decisiontool validate;  decisiontool validate --data ./my-model")
+@handles_model_errors
+def validate(
+    data: DataOption = None,
+    missing: MissingOption = "refuse",
+    output_format: ViewFormatOption = "table",
+) -> None:
+    """Check a model and print every problem at once (exit 1 if there is any).
+
+    Each problem is one line, `file: key.path: message`, with the line number where the
+    file gives one. A clean model prints a one-line summary.
+    """
+    from decisiontool.loading import load_model
+    from decisiontool.problems import ModelError
+
+    try:
+        model = load_model(data, missing="worst" if missing == "worst" else "refuse")
+    except ModelError as error:
+        if output_format == "json":
+            print_json(
+                {
+                    "schema": "decisiontool.validate/1",
+                    "valid": False,
+                    "problems": [
+                        {"path": p.path, "key": p.key, "line": p.line, "message": p.message}
+                        for p in error.problems
+                    ],
+                }
+            )
+        raise
+    counts = {
+        "groups": len(model.groups),
+        "criteria": len(model.criteria),
+        "options": len(model.options),
+        "profiles": len(model.profile_ids),
+        "lessons": len(model.lessons),
+    }
+    if output_format == "json":
+        print_json(
+            {
+                "schema": "decisiontool.validate/1",
+                "valid": True,
+                "model": model.name,
+                "counts": counts,
+                "problems": [],
+            }
+        )
+        return
+    summary = ", ".join(f"{count} {what}" for what, count in counts.items())
+    filled = f"; {len(model.filled)} missing scores set to the worst end" if model.filled else ""
+    typer.echo(f"OK: {model.name}: {summary}{filled}")
+
+
+# ---------------------------------------------------------------------------------------
+# rank
+
+
+def score_fraction(analysis: Analysis, score: float) -> float:
+    """Where a score sits between the method's worst and best possible, in [0, 1] (for bars)."""
+    method = analysis.method_id
+    if method == "vikor":
+        fraction = 1.0 - score
+    elif method == "promethee2":
+        fraction = (score + 1.0) / 2.0
+    else:
+        fraction = score
+    return min(1.0, max(0.0, fraction))
+
+
+def bar(fraction: float, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar of eighth-blocks."""
+    eighths = round(fraction * width * 8)
+    full, part = divmod(eighths, 8)
+    return "█" * full + ("" if part == 0 else " ▏▎▍▌▋▊▉"[part])
+
+
+def weights_line(analysis: Analysis) -> str:
+    """`criterion 0.123 · criterion 0.045 …` in model order."""
+    return " · ".join(f"{cid} {w:.3f}" for cid, w in analysis.weight_map().items())
+
+
+def describe_run(analysis: Analysis) -> str:
+    """Method, profile and overrides in one line."""
+    direction = "higher is better" if analysis.method.higher_is_better else "lower is better"
+    text = f"Method: {analysis.method.label} ({direction}) · Profile: {analysis.profile}"
+    if analysis.overrides:
+        text += " · Overrides: " + ", ".join(f"{k}={v:g}" for k, v in analysis.overrides)
+    if analysis.method_id == "vikor":
+        text += f" · v = {analysis.vikor_v:g}"
+    return text
+
+
+def rank_table(analysis: Analysis) -> RenderableType:
+    """The ranking as a rich table."""
+    from rich.table import Table
+
+    table = Table(title=None, show_edge=False, pad_edge=False)
+    table.add_column("Rank", justify="right")
+    table.add_column("Option")
+    table.add_column("Score", justify="right")
+    table.add_column("", no_wrap=True)
+    table.add_column("Notes")
+    filled = analysis.model.filled
+    for entry in analysis.ranking.entries:
+        notes = []
+        if entry.fails_minimum:
+            notes.append("fails minimum: " + ", ".join(entry.fails_minimum))
+        gaps = [cid for cid in analysis.arrays.criterion_ids if (entry.option, cid) in filled]
+        if gaps:
+            notes.append("missing scores set to worst: " + ", ".join(gaps))
+        table.add_row(
+            str(entry.rank),
+            f"{entry.name}\n[dim]{entry.option}[/dim]",
+            f"{entry.score:.4f}",
+            "[cyan]" + bar(score_fraction(analysis, entry.score)) + "[/cyan]",
+            "[red]" + "; ".join(notes) + "[/red]" if notes else "",
+        )
+    return table
+
+
+def print_rank_table(analysis: Analysis, console: Console) -> None:
+    """Model, method, profile and weights, then the ranking and VIKOR's conditions."""
+    console.print(f"[bold]{_escape(analysis.model.name)}[/bold]")
+    console.print(_escape(describe_run(analysis)))
+    console.print("Effective weights: " + weights_line(analysis), style="dim")
+    console.print()
+    console.print(rank_table(analysis))
+    conditions = analysis.ranking.vikor
+    if conditions is not None:
+        ids = analysis.arrays.option_ids
+        console.print()
+        console.print(
+            f"VIKOR: acceptable advantage {'holds' if conditions.acceptable_advantage else 'fails'}; "
+            f"acceptable stability {'holds' if conditions.acceptable_stability else 'fails'}; "
+            f"compromise set: {', '.join(ids[i] for i in conditions.compromise_set)}"
+        )
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def ranking_rows(analysis: Analysis) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows for csv and Markdown: rank, option, name, score, flags, then detail."""
+    criterion_ids = analysis.arrays.criterion_ids
+    entries = analysis.ranking.entries
+    extra_keys = list(entries[0].extra) if entries else []
+    header = ["rank", "option", "name", "score", "fails_minimum"]
+    if analysis.method_id == "wsm":
+        header += [f"contribution:{cid}" for cid in criterion_ids]
+    header += extra_keys
+    rows: list[list[Any]] = []
+    for entry in entries:
+        row: list[Any] = [entry.rank, entry.option, entry.name, entry.score, ";".join(entry.fails_minimum)]
+        if entry.contributions is not None:
+            row += [entry.contributions[cid] for cid in criterion_ids]
+        row += [entry.extra[key] for key in extra_keys]
+        rows.append(row)
+    return header, rows
+
+
+def markdown_table(header: list[str], rows: list[list[Any]]) -> str:
+    """A GitHub-flavoured Markdown table (pipes and newlines in cells escaped)."""
+
+    def cell(value: Any) -> str:
+        text = f"{value:.4f}" if isinstance(value, float) else str(value)
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(cell(h) for h in header) + " |"]
+    lines.append(
+        "|"
+        + "|".join(
+            "---:" if rows and isinstance(rows[0][i], int | float) else "---" for i in range(len(header))
+        )
+        + "|"
+    )
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+@app.command(
+    epilog=(
+        "Examples:  decisiontool rank;  decisiontool rank --method vikor --profile council_cost_conscious;  "
+        "decisiontool rank --weight cost_burden=0 --format json"
+    )
+)
+@handles_model_errors
+def rank(
+    data: DataOption = None,
+    profile: ProfileOption = "default",
+    weight: WeightOption = None,
+    method: MethodOption = "wsm",
+    vikor_v: VikorVOption = 0.5,
+    missing: MissingOption = "refuse",
+    output_format: FormatOption = "table",
+) -> None:
+    """Rank the options of a model under one method and one weight profile.
+
+    The table shows each option's rank, score and a bar of where the score sits between the
+    method's worst and best; `--format json` gives the schema decisiontool.ranking/1.
+    """
+    analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
+    if output_format == "json":
+        from decisiontool.documents import ranking_document
+
+        print_json(ranking_document(analysis))
+    elif output_format == "csv":
+        header, rows = ranking_rows(analysis)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows([[repr(v) if isinstance(v, float) else v for v in row] for row in rows])
+        sys.stdout.write(buffer.getvalue())
+    elif output_format == "md":
+        header, rows = ranking_rows(analysis)
+        sys.stdout.write(f"**{analysis.model.name}**  \n{describe_run(analysis)}\n\n")
+        sys.stdout.write(markdown_table(header, rows) + "\n")
+    else:
+        print_rank_table(analysis, stdout_console())
+
+
+# ---------------------------------------------------------------------------------------
+# compare
+
+
+@app.command(
+    epilog=(
+        "Examples:  decisiontool compare;  decisiontool compare --profiles;  "
+        "decisiontool compare --profiles --methods"
+    )
+)
+@handles_model_errors
+def compare(
+    data: DataOption = None,
+    profile: ProfileOption = "default",
+    weight: WeightOption = None,
+    method: MethodOption = "wsm",
+    vikor_v: VikorVOption = 0.5,
+    missing: MissingOption = "refuse",
+    by_profiles: Annotated[
+        bool, typer.Option("--profiles", help="One column per weight profile (under --method).")
+    ] = False,
+    by_methods: Annotated[
+        bool,
+        typer.Option("--methods", help="One column per method (the default; with --profiles: every pair)."),
+    ] = False,
+    output_format: FormatOption = "table",
+) -> None:
+    """Every option's rank under each method (or each profile), with rank correlations.
+
+    Kendall's tau and Spearman's rho between every pair of columns show at once whether the
+    choice of method or of stakeholder changes the answer (1 = same order, -1 = reversed).
+    """
+    from decisiontool.analysis import METHOD_IDS
+    from decisiontool.engine import kendall_tau, spearman_rho
+
+    base = build_analysis(data, profile, weight, method, vikor_v, missing)
+    columns: list[tuple[str, Analysis]] = []
+    if by_profiles:
+        methods = list(METHOD_IDS) if by_methods else [base.method_id]
+        for profile_id in base.model.profile_ids:
+            profiled = base.with_profile(profile_id)
+            for method_id in methods:
+                label = f"{profile_id}/{method_id}" if by_methods else profile_id
+                columns.append((label, profiled.with_method(method_id, base.vikor_v)))
+    else:
+        columns = [(method_id, base.with_method(method_id)) for method_id in METHOD_IDS]
+    option_ids = base.arrays.option_ids
+    ranks = {label: analysis.ranking.ranks for label, analysis in columns}
+    correlations = []
+    labels = [label for label, _ in columns]
+    for a_index, a in enumerate(labels):
+        for b in labels[a_index + 1 :]:
+            correlations.append((a, b, kendall_tau(ranks[a], ranks[b]), spearman_rho(ranks[a], ranks[b])))
+    if output_format == "json":
+        from decisiontool.documents import header as document_header
+
+        document = document_header(base, "decisiontool.compare/1")
+        document["by"] = "profiles" if by_profiles else "methods"
+        document["columns"] = labels
+        document["ranks"] = {
+            option_id: {label: int(ranks[label][i]) for label in labels}
+            for i, option_id in enumerate(option_ids)
+        }
+        document["correlations"] = [
+            {"a": a, "b": b, "kendall_tau": _finite(tau), "spearman_rho": _finite(rho)}
+            for a, b, tau, rho in correlations
+        ]
+        print_json(document)
+        return
+    header = ["option", *labels]
+    order = sorted(range(len(option_ids)), key=lambda i: (sum(int(ranks[lab][i]) for lab in labels), i))
+    rows: list[list[Any]] = [[option_ids[i], *(int(ranks[lab][i]) for lab in labels)] for i in order]
+    correlation_rows: list[list[Any]] = [[a, b, _fmt(tau), _fmt(rho)] for a, b, tau, rho in correlations]
+    if output_format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        return
+    if output_format == "md":
+        sys.stdout.write(markdown_table(header, rows) + "\n\n")
+        sys.stdout.write(markdown_table(["a", "b", "Kendall tau", "Spearman rho"], correlation_rows) + "\n")
+        return
+    from rich.table import Table
+
+    console = stdout_console()
+    console.print(f"[bold]{_escape(base.model.name)}[/bold]")
+    what = f"profiles under {base.method.label}" if by_profiles and not by_methods else "methods"
+    if by_profiles and by_methods:
+        what = "profiles x methods"
+    console.print(f"Ranks under each of the {what} (rows sorted by total rank).")
+    table = Table(show_edge=False)
+    table.add_column("Option")
+    for label in labels:
+        table.add_column(label, justify="right")
+    for row in rows:
+        table.add_row(*(str(v) for v in row))
+    console.print(table)
+    matrix = Table(title="Rank correlation: Kendall tau / Spearman rho", show_edge=False)
+    matrix.add_column("")
+    for label in labels:
+        matrix.add_column(label, justify="center")
+    pair = {(a, b): (tau, rho) for a, b, tau, rho in correlations}
+    for a in labels:
+        cells = []
+        for b in labels:
+            if a == b:
+                cells.append("—")
+            else:
+                tau, rho = pair.get((a, b)) or pair[(b, a)]
+                cells.append(f"{_fmt(tau)} / {_fmt(rho)}")
+        matrix.add_row(a, *cells)
+    console.print()
+    console.print(matrix)
+
+
+def _fmt(value: float) -> str:
+    return "n/a" if math.isnan(value) else f"{value:+.2f}"
+
+
+def _finite(value: float) -> float | None:
+    return None if math.isnan(value) else value
+
+
+# ---------------------------------------------------------------------------------------
+# show
+
+
+ShowKind = Literal["criteria", "options", "profiles", "lessons"]
+
+
+@app.command(
+    epilog=(
+        "Examples:  decisiontool show criteria;  decisiontool show options un_sanctions_poe;  "
+        "decisiontool show lessons L09"
+    )
+)
+@handles_model_errors
+def show(
+    kind: Annotated[ShowKind, typer.Argument(help="What to list: criteria, options, profiles or lessons.")],
+    item: Annotated[str | None, typer.Argument(help="One id to show in full.", show_default=False)] = None,
+    data: DataOption = None,
+    profile: ProfileOption = "default",
+    weight: WeightOption = None,
+    method: MethodOption = "wsm",
+    missing: MissingOption = "refuse",
+    output_format: ViewFormatOption = "table",
+) -> None:
+    """List what a model holds, or show one criterion, option, profile or lesson in full.
+
+    Criteria are listed with their effective weights under --profile; an option in full
+    shows every score with its range, rationale and sources.
+    """
+    from decisiontool.cli import show_items
+
+    analysis = build_analysis(data, profile, weight, method, 0.5, missing)
+    document = show_items.document(analysis, kind, item)
+    if output_format == "json":
+        print_json(document)
+    else:
+        show_items.render(analysis, kind, item, stdout_console())
+
+
+# ---------------------------------------------------------------------------------------
+# init
+
+
+@app.command(epilog="Example:  decisiontool init my-model && decisiontool validate --data my-model")
+@handles_model_errors
+def init(
+    directory: Annotated[
+        Path, typer.Argument(help="Where to write the starter model (must not hold files).")
+    ],
+) -> None:
+    """Write a small, valid, commented starter model to DIRECTORY.
+
+    Two groups, four criteria, three options and one profile, whose comments explain the
+    format. The directory must not exist or be empty.
+    """
+    from decisiontool.starter import write_starter
+
+    write_starter(directory)
+    typer.echo(f"Wrote a starter model to {directory}. Next: decisiontool validate --data {directory}")

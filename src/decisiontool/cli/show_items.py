@@ -1,0 +1,255 @@
+"""`decisiontool show`: what a model holds, as JSON documents and rich tables."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from decisiontool.documents import header
+from decisiontool.problems import ModelError, Problem, did_you_mean
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from decisiontool.analysis import Analysis
+
+
+def _criterion_dict(analysis: Analysis, criterion_id: str, full: bool) -> dict[str, Any]:
+    model = analysis.model
+    criterion = model.criterion(criterion_id)
+    entry: dict[str, Any] = {
+        "id": criterion.id,
+        "name": criterion.name,
+        "group": model.criterion_group[criterion.id],
+        "direction": criterion.direction,
+        "scale": list(criterion.scale),
+        "weight": criterion.weight,
+        "effective_weight": analysis.weight_map()[criterion.id],
+        "minimum": criterion.minimum,
+        "lessons": list(criterion.lessons),
+    }
+    if full:
+        entry["description"] = criterion.description
+        entry["levels"] = dict(criterion.levels)
+        entry["preference"] = (
+            criterion.preference.model_dump(exclude_none=True) if criterion.preference else None
+        )
+        entry["value_function"] = (
+            [list(p) for p in criterion.value_function] if criterion.value_function else None
+        )
+        entry["lesson_detail"] = [
+            {"id": lid, "title": model.lessons[lid].title, "sources": list(model.lessons[lid].sources)}
+            for lid in criterion.lessons
+        ]
+    return entry
+
+
+def _option_dict(analysis: Analysis, option_id: str, full: bool) -> dict[str, Any]:
+    option = analysis.model.option(option_id)
+    entry: dict[str, Any] = {
+        "id": option.id,
+        "name": option.name,
+        "kind": option.file.kind,
+        "precedents": list(option.file.precedents),
+    }
+    if full:
+        entry["summary"] = option.file.summary
+        entry["scores"] = {
+            cid: {
+                "value": option.file.scores[cid].value,
+                "range": _pair(option.file.scores[cid].range),
+                "rationale": option.file.scores[cid].rationale,
+                "sources": list(option.file.scores[cid].sources),
+                "filled": (option.id, cid) in analysis.model.filled,
+            }
+            for cid in analysis.arrays.criterion_ids
+        }
+    return entry
+
+
+def _pair(pair: tuple[float, float] | None) -> list[float] | None:
+    return None if pair is None else [pair[0], pair[1]]
+
+
+def _profile_dict(analysis: Analysis, profile_id: str, full: bool) -> dict[str, Any]:
+    model = analysis.model
+    description = (
+        model.profiles[profile_id].description
+        if profile_id in model.profiles
+        else "The group files' own weights."
+    )
+    entry: dict[str, Any] = {
+        "id": profile_id,
+        "name": model.profile_name(profile_id),
+        "description": description,
+    }
+    if full:
+        entry["effective_weights"] = analysis.with_profile(profile_id).weight_map()
+    return entry
+
+
+def _lesson_dict(analysis: Analysis, lesson_id: str, full: bool) -> dict[str, Any]:
+    model = analysis.model
+    lesson = model.lessons[lesson_id]
+    entry: dict[str, Any] = {
+        "id": lesson.id,
+        "title": lesson.title,
+        "criteria": [c.id for c in model.criteria if lesson.id in c.lessons],
+    }
+    if full:
+        entry["summary"] = lesson.summary
+        entry["sources"] = list(lesson.sources)
+    return entry
+
+
+def _ids(analysis: Analysis, kind: str) -> list[str]:
+    model = analysis.model
+    return {
+        "criteria": list(analysis.arrays.criterion_ids),
+        "options": list(analysis.arrays.option_ids),
+        "profiles": model.profile_ids,
+        "lessons": list(model.lessons),
+    }[kind]
+
+
+_BUILDERS = {
+    "criteria": _criterion_dict,
+    "options": _option_dict,
+    "profiles": _profile_dict,
+    "lessons": _lesson_dict,
+}
+
+
+def document(analysis: Analysis, kind: str, item: str | None) -> dict[str, Any]:
+    """`decisiontool.show/1`: a list of items, or one item in full (ModelError if unknown)."""
+    ids = _ids(analysis, kind)
+    result = header(analysis, "decisiontool.show/1")
+    result["kind"] = kind
+    if item is not None:
+        if item not in ids:
+            raise ModelError(
+                [
+                    Problem(
+                        kind,
+                        item,
+                        f"no such {kind[:-1] if kind != 'criteria' else 'criterion'}"
+                        f"{did_you_mean(item, ids)}; known: {', '.join(ids)}",
+                    )
+                ]
+            )
+        result["item"] = _BUILDERS[kind](analysis, item, True)
+    else:
+        result["items"] = [_BUILDERS[kind](analysis, i, False) for i in ids]
+    return result
+
+
+def render(analysis: Analysis, kind: str, item: str | None, console: Console) -> None:
+    """Print the list, or the one item, readably."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    doc = document(analysis, kind, item)
+    if item is None:
+        table = Table(show_edge=False, title=f"{kind.capitalize()} of {escape(analysis.model.name)}")
+        if kind == "criteria":
+            for col in (
+                "id",
+                "name",
+                "group",
+                "direction",
+                "scale",
+                "weight",
+                "effective",
+                "minimum",
+                "lessons",
+            ):
+                table.add_column(col, justify="right" if col in ("weight", "effective") else "left")
+            for c in doc["items"]:
+                table.add_row(
+                    c["id"],
+                    escape(c["name"]),
+                    c["group"],
+                    c["direction"],
+                    f"{c['scale'][0]:g}–{c['scale'][1]:g}",
+                    f"{c['weight']:g}",
+                    f"{c['effective_weight']:.3f}",
+                    "" if c["minimum"] is None else f"{c['minimum']:g}",
+                    " ".join(c["lessons"]),
+                )
+        elif kind == "options":
+            for col in ("id", "name", "kind"):
+                table.add_column(col)
+            for o in doc["items"]:
+                table.add_row(o["id"], escape(o["name"]), o["kind"])
+        elif kind == "profiles":
+            for col in ("id", "name", "description"):
+                table.add_column(col)
+            for p in doc["items"]:
+                table.add_row(p["id"], escape(p["name"]), escape(p["description"]))
+        else:
+            for col in ("id", "title", "criteria"):
+                table.add_column(col)
+            for lesson in doc["items"]:
+                table.add_row(lesson["id"], escape(lesson["title"]), " ".join(lesson["criteria"]))
+        console.print(table)
+        return
+    entry = doc["item"]
+    console.print(
+        f"[bold]{escape(entry.get('name') or entry.get('title', ''))}[/bold] [dim]({entry['id']})[/dim]"
+    )
+    if kind == "criteria":
+        console.print(
+            f"Group {entry['group']} · {entry['direction']} · "
+            f"scale {entry['scale'][0]:g} to {entry['scale'][1]:g}"
+            f" · weight {entry['weight']:g} (effective {entry['effective_weight']:.3f})"
+            + ("" if entry["minimum"] is None else f" · minimum {entry['minimum']:g}")
+        )
+        if entry["description"]:
+            console.print(escape(entry["description"]))
+        if entry["levels"]:
+            console.print("\n[bold]Levels[/bold]")
+            for point, meaning in sorted(entry["levels"].items(), key=lambda kv: float(kv[0])):
+                console.print(f"  {point}  {escape(meaning)}")
+        if entry["preference"]:
+            console.print(f"\nPROMETHEE preference: {entry['preference']}")
+        if entry["value_function"]:
+            console.print(f"Value function: {entry['value_function']}")
+        console.print("\n[bold]Lessons[/bold]")
+        for lesson in entry["lesson_detail"]:
+            console.print(f"  {lesson['id']}  {escape(lesson['title'])}")
+            for source in lesson["sources"]:
+                console.print(f"       [dim]{escape(source)}[/dim]")
+    elif kind == "options":
+        console.print(f"Kind: {entry['kind']}")
+        if entry["summary"]:
+            console.print(escape(entry["summary"]))
+        if entry["precedents"]:
+            console.print("Precedents: " + escape("; ".join(entry["precedents"])))
+        table = Table(show_edge=False, show_lines=True)
+        for col in ("criterion", "score", "range", "rationale and sources"):
+            table.add_column(col, overflow="fold")
+        for cid, score in entry["scores"].items():
+            text = escape(score["rationale"])
+            if score["sources"]:
+                text += "\n[dim]" + escape("\n".join(score["sources"])) + "[/dim]"
+            if score["filled"]:
+                text = "[red]missing: set to the scale's worst end[/red]"
+            table.add_row(
+                cid,
+                f"{score['value']:g}",
+                "" if not score["range"] else f"{score['range'][0]:g}–{score['range'][1]:g}",
+                text,
+            )
+        console.print(table)
+    elif kind == "profiles":
+        console.print(escape(entry["description"]))
+        table = Table(show_edge=False)
+        table.add_column("criterion")
+        table.add_column("effective weight", justify="right")
+        for cid, w in entry["effective_weights"].items():
+            table.add_row(cid, f"{w:.3f}")
+        console.print(table)
+    else:
+        console.print(escape(entry["summary"]))
+        console.print("Criteria: " + (", ".join(entry["criteria"]) or "none"))
+        for source in entry["sources"]:
+            console.print(f"  [dim]{escape(source)}[/dim]")

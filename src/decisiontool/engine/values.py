@@ -1,0 +1,134 @@
+"""Criteria as arrays, value functions and effective weights.
+
+`CriteriaArrays` is the engine's whole view of the criteria: scale ends, directions, value
+functions and PROMETHEE preference functions, as numpy arrays. Every function here accepts
+arrays with any number of leading batch axes (`(..., m, n)` scores, `(..., n)` weights), so
+that SMAA and sensitivity sweeps evaluate thousands of weight or score draws in one call.
+
+PURE: imports numpy only; never pydantic, rich, textual or anything that reads files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+FloatArray = NDArray[np.float64]
+BoolArray = NDArray[np.bool_]
+IntArray = NDArray[np.intp]
+
+PREFERENCE_CODES: dict[str, int] = {
+    "usual": 0,
+    "u-shape": 1,
+    "v-shape": 2,
+    "level": 3,
+    "linear": 4,
+    "gaussian": 5,
+}
+"""Preference function name -> the code stored in `CriteriaArrays.preference`."""
+
+
+@dataclass(frozen=True)
+class CriteriaArrays:
+    """The criteria of a model, one entry per criterion (length n everywhere).
+
+    `value_points` holds, per criterion, None (linear value from worst to best end) or the
+    (x, v) arrays of a piecewise-linear value function with increasing x. `q`, `p`, `s` are
+    NaN where the preference function does not use them. `minimum` is NaN where there is none.
+    """
+
+    low: FloatArray
+    high: FloatArray
+    benefit: BoolArray
+    value_points: tuple[tuple[FloatArray, FloatArray] | None, ...]
+    preference: IntArray
+    q: FloatArray
+    p: FloatArray
+    s: FloatArray
+    minimum: FloatArray
+
+    @property
+    def n(self) -> int:
+        """Number of criteria."""
+        return int(self.low.shape[0])
+
+    @property
+    def worst(self) -> FloatArray:
+        """The worst end of each scale (low for benefit, high for cost)."""
+        return np.where(self.benefit, self.low, self.high)
+
+    @property
+    def best(self) -> FloatArray:
+        """The best end of each scale."""
+        return np.where(self.benefit, self.high, self.low)
+
+    @classmethod
+    def simple(
+        cls,
+        low: FloatArray | list[float],
+        high: FloatArray | list[float],
+        benefit: BoolArray | list[bool],
+    ) -> CriteriaArrays:
+        """Criteria with linear values, `usual` preference and no minimum (for tests and scripts)."""
+        low_a = np.asarray(low, dtype=np.float64)
+        n = low_a.shape[0]
+        nan = np.full(n, np.nan)
+        return cls(
+            low=low_a,
+            high=np.asarray(high, dtype=np.float64),
+            benefit=np.asarray(benefit, dtype=np.bool_),
+            value_points=(None,) * n,
+            preference=np.zeros(n, dtype=np.intp),
+            q=nan,
+            p=nan.copy(),
+            s=nan.copy(),
+            minimum=nan.copy(),
+        )
+
+
+def values(scores: FloatArray, criteria: CriteriaArrays) -> FloatArray:
+    """Value of each score in [0, 1]: linear from the worst end of the scale to the best, or
+    the criterion's piecewise-linear value function. Works on `(..., m, n)` arrays."""
+    worst = criteria.worst
+    best = criteria.best
+    result = (scores - worst) / (best - worst)
+    for j, points in enumerate(criteria.value_points):
+        if points is not None:
+            xs, vs = points
+            result[..., j] = np.interp(scores[..., j], xs, vs)
+    return np.asarray(result, dtype=np.float64)
+
+
+def effective_weights(
+    group_index: IntArray, group_weights: FloatArray, criterion_weights: FloatArray
+) -> FloatArray:
+    """Effective criterion weights (SPEC section 2), summing to 1.
+
+    `w_j = (G_g / sum G) * (c_j / sum of c_k in g)`, where a group whose criterion weights
+    are all 0 counts as weight 0. Returns all zeros when nothing is left weighted (the
+    caller refuses such weights). Accepts batches: `(..., n)` criterion weights with
+    `(..., groups)` group weights.
+    """
+    n_groups = group_weights.shape[-1]
+    # one-hot membership (n, groups): sums within groups become one matrix product
+    membership = np.zeros((group_index.shape[0], n_groups))
+    membership[np.arange(group_index.shape[0]), group_index] = 1.0
+    within = criterion_weights @ membership  # (..., groups)
+    live_groups = np.where(within > 0, group_weights, 0.0)
+    total = live_groups.sum(axis=-1, keepdims=True)
+    safe_within = np.where(within > 0, within, 1.0)
+    group_share = np.divide(live_groups, total, out=np.zeros_like(live_groups), where=total > 0)
+    per_criterion_share = (group_share / safe_within) @ membership.T
+    return np.asarray(criterion_weights * per_criterion_share, dtype=np.float64)
+
+
+def fails_minimum(scores: FloatArray, criteria: CriteriaArrays) -> BoolArray:
+    """(..., m, n) True where a score is worse than its criterion's minimum."""
+    minimum = criteria.minimum
+    has = ~np.isnan(minimum)
+    below = scores < minimum
+    above = scores > minimum
+    worse = np.where(criteria.benefit, below, above)
+    return np.asarray(worse & has, dtype=np.bool_)

@@ -1,0 +1,112 @@
+"""A loaded, validated decision model: the file formats plus the whole they make.
+
+`DecisionModel` is what `decisiontool.loading.load_model` returns once every file and every
+cross-reference has been checked; nothing downstream re-validates it.
+
+Must not import numpy, rich or textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from decisiontool.model.files import (
+    Criterion,
+    Group,
+    GroupFile,
+    Lesson,
+    LessonsFile,
+    ModelInfo,
+    OptionFile,
+    Preference,
+    ProfileFile,
+    ScoreDetail,
+)
+
+__all__ = [
+    "DEFAULT_PROFILE",
+    "Criterion",
+    "DecisionModel",
+    "Group",
+    "GroupFile",
+    "Lesson",
+    "LessonsFile",
+    "ModelInfo",
+    "Option",
+    "OptionFile",
+    "Preference",
+    "ProfileFile",
+    "ScoreDetail",
+]
+
+DEFAULT_PROFILE = "default"
+"""The profile that always exists: the weights written in the group files."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option with its id (the file stem unless the file says otherwise, which must agree)."""
+
+    id: str
+    file: OptionFile
+    path: str
+
+    @property
+    def name(self) -> str:
+        """The option's display name."""
+        return self.file.name
+
+
+@dataclass(frozen=True)
+class DecisionModel:
+    """Everything a model directory holds, checked as a whole.
+
+    Criteria keep the order of their group files (sorted by file name) and, inside a file,
+    the order in which they are written; options and profiles are sorted by id.
+    """
+
+    root: Path
+    name: str
+    info: ModelInfo
+    lessons: dict[str, Lesson]
+    groups: tuple[Group, ...]
+    criteria: tuple[Criterion, ...]
+    criterion_group: dict[str, str]
+    options: tuple[Option, ...]
+    profiles: dict[str, ProfileFile]
+    files: tuple[Path, ...]
+    filled: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    """(option id, criterion id) pairs whose missing score was set to the scale's worst end."""
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        """The criterion with this id (KeyError if there is none)."""
+        for criterion in self.criteria:
+            if criterion.id == criterion_id:
+                return criterion
+        raise KeyError(criterion_id)
+
+    def option(self, option_id: str) -> Option:
+        """The option with this id (KeyError if there is none)."""
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        raise KeyError(option_id)
+
+    def group(self, group_id: str) -> Group:
+        """The group with this id (KeyError if there is none)."""
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)
+
+    @property
+    def profile_ids(self) -> list[str]:
+        """Every profile id, `default` first."""
+        return [DEFAULT_PROFILE, *self.profiles]
+
+    def profile_name(self, profile_id: str) -> str:
+        """A profile's display name."""
+        if profile_id == DEFAULT_PROFILE:
+            return "Default weights (as written in the group files)"
+        return self.profiles[profile_id].name

@@ -1,0 +1,162 @@
+"""The file formats of a decision model (SPEC.md section 1) as pydantic v2 models.
+
+These models check what one file can check on its own: keys (unknown keys are refused),
+types, required keys, id patterns and finite numbers. Checks that need the scale, other
+files or the whole model (scores inside the scale, unknown lesson ids, duplicates) live in
+`decisiontool.loading`, which knows the file and key path of each value.
+
+Must not import numpy, rich, textual or anything that reads files.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, AllowInfNan, BaseModel, ConfigDict, Field, Strict, model_validator
+
+ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
+LESSON_ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+MAX_ID_LENGTH = 64
+
+
+def _check_id(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH or not ID_PATTERN.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not a valid id: use lower-case letters, digits and '_', "
+            f"starting with a letter, at most {MAX_ID_LENGTH} characters"
+        )
+    return value
+
+
+def _check_lesson_id(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH or not LESSON_ID_PATTERN.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not a valid lesson id: use letters, digits, '_' and '-', "
+            f"starting with a letter, at most {MAX_ID_LENGTH} characters"
+        )
+    return value
+
+
+Text = Annotated[str, Strict()]
+"""A string; TOML numbers or booleans are not silently turned into text."""
+Number = Annotated[float, Strict(), AllowInfNan(False)]
+"""A finite number (an integer is accepted); NaN, infinity, strings and booleans are refused."""
+Weight = Annotated[float, Strict(), AllowInfNan(False), Field(ge=0)]
+"""A relative weight: a finite number >= 0."""
+Id = Annotated[str, Strict(), AfterValidator(_check_id)]
+LessonId = Annotated[str, Strict(), AfterValidator(_check_lesson_id)]
+
+
+class _File(BaseModel):
+    """Common settings: unknown keys are errors, values are frozen after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ModelInfo(_File):
+    """criteria/model.toml: what the model is called and what it is for."""
+
+    name: Text | None = None
+    description: Text = ""
+    version: Text | None = None
+
+
+class Lesson(_File):
+    """One lesson from the evidence base; criteria cite lessons by id."""
+
+    id: LessonId
+    title: Text
+    summary: Text = ""
+    sources: list[Text] = Field(default_factory=list)
+
+
+class LessonsFile(_File):
+    """criteria/lessons.toml."""
+
+    lesson: list[Lesson] = Field(default_factory=list)
+
+
+PreferenceFunction = Literal["usual", "u-shape", "v-shape", "level", "linear", "gaussian"]
+
+
+class Preference(_File):
+    """A PROMETHEE preference function and its thresholds (checked against each other by the loader)."""
+
+    function: PreferenceFunction = "usual"
+    q: Number | None = None
+    p: Number | None = None
+    s: Number | None = None
+
+
+class Criterion(_File):
+    """One criterion: what is measured, on which scale, how much it counts."""
+
+    id: Id
+    name: Text
+    description: Text = ""
+    direction: Literal["benefit", "cost"]
+    scale: tuple[Number, Number]
+    weight: Weight = 1.0
+    lessons: list[LessonId] = Field(default_factory=list)
+    levels: dict[str, Text] = Field(default_factory=dict)
+    minimum: Number | None = None
+    preference: Preference | None = None
+    value_function: list[tuple[Number, Number]] | None = None
+
+
+class Group(_File):
+    """The [group] table of a criteria group file."""
+
+    id: Id
+    name: Text
+    weight: Weight = 1.0
+    description: Text = ""
+
+
+class GroupFile(_File):
+    """criteria/<group>.toml: one group and its criteria."""
+
+    group: Group
+    criterion: list[Criterion] = Field(default_factory=list)
+
+
+class ScoreDetail(_File):
+    """An option's score on one criterion, with its uncertainty and evidence."""
+
+    value: Number
+    range: tuple[Number, Number] | None = None
+    rationale: Text = ""
+    sources: list[Text] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_number(cls, data: Any) -> Any:
+        """Accept the short form `criterion = 3` as well as the long form table."""
+        if isinstance(data, int | float) and not isinstance(data, bool):
+            return {"value": data}
+        if not isinstance(data, dict):
+            raise ValueError(
+                "a score is a number or a table with 'value' (and optionally 'range', 'rationale', 'sources')"
+            )
+        return data
+
+
+class OptionFile(_File):
+    """options/<id>.toml: one option and its scores."""
+
+    id: Id | None = None
+    name: Text
+    kind: Literal["peace-operation", "multilateral-approach"]
+    summary: Text = ""
+    precedents: list[Text] = Field(default_factory=list)
+    scores: dict[str, ScoreDetail]
+
+
+class ProfileFile(_File):
+    """criteria/profiles/<id>.toml: a stakeholder's weights."""
+
+    name: Text
+    description: Text = ""
+    weights: dict[str, Weight] = Field(default_factory=dict)
+    group_weights: dict[str, Weight] = Field(default_factory=dict)
