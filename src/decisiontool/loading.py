@@ -248,6 +248,8 @@ def _pydantic_problems(source: _Source, model: type[BaseModel], error: Validatio
             message = f"{item['input']!r} is not allowed: {item['msg'].removeprefix('Input should be ')}"
         elif kind in ("float_type", "int_type"):
             message = f"must be a number, not {_toml_type(item['input'])}"
+        elif kind == "greater_than_equal":
+            message = f"{item['input']!r} must be >= {item.get('ctx', {}).get('ge', 0)}"
         elif kind == "string_type":
             message = f"must be a string, not {_toml_type(item['input'])}"
         else:
@@ -390,11 +392,14 @@ def _check_option(
     criteria: Mapping[str, Criterion],
     problems: Problems,
     missing: MissingPolicy,
+    broken: set[str],
 ) -> list[str]:
     """Scores against scales and ranges; returns the criteria the option leaves unscored."""
     for criterion_id, score in option.scores.items():
         key = f"scores.{criterion_id}"
         criterion = criteria.get(criterion_id)
+        if criterion is None and criterion_id in broken:
+            continue
         if criterion is None:
             problems.add(
                 source.name,
@@ -448,6 +453,20 @@ def _check_option(
 
 # ---------------------------------------------------------------------------------------
 # the whole model
+
+
+def _raw_criterion_ids(source: _Source | None) -> set[str]:
+    """Ids a group file that failed validation still names (its group's and its criteria's)."""
+    if source is None:
+        return set()
+    found: set[str] = set()
+    group = source.data.get("group")
+    if isinstance(group, dict) and isinstance(group.get("id"), str):
+        found.add(group["id"])
+    entries = source.data.get("criterion")
+    if isinstance(entries, list):
+        found.update(e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str))
+    return found
 
 
 def _toml_files(folder: Path) -> list[Path]:
@@ -521,6 +540,8 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
     criteria: dict[str, Criterion] = {}
     criterion_group: dict[str, str] = {}
     defined_in: dict[str, str] = {}
+    broken: set[str] = set()
+    """Criterion ids in group files that failed to parse: not reported again as unknown."""
     group_files = [p for p in _toml_files(criteria_dir) if p.name not in ("model.toml", "lessons.toml")]
     if not group_files:
         problems.add("criteria/", "", "no criteria group files (criteria/<group>.toml)")
@@ -528,13 +549,15 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
         source = read(file)
         group_file = _parse(source, GroupFile, problems) if source else None
         if group_file is None or source is None:
+            broken.update(_raw_criterion_ids(source))
             continue
         group = group_file.group
         if group.id in defined_in:
             problems.add(
                 source.name,
                 "group.id",
-                f"duplicate id '{group.id}' (also in {defined_in[group.id]})",
+                f"duplicate id '{group.id}' (also in {defined_in[group.id]}); "
+                "group and criterion ids share one namespace",
                 source.line("group", "id"),
             )
         defined_in.setdefault(group.id, source.name)
@@ -591,7 +614,7 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
                 "",
                 f"option id '{stem}' is already a group or criterion id in {defined_in[stem]}",
             )
-        gaps = _check_option(option_file, source, criteria, problems, missing)
+        gaps = _check_option(option_file, source, criteria, problems, missing, broken)
         filled.update((stem, criterion_id) for criterion_id in gaps)
         options.append(Option(stem, option_file, source.name))
 
@@ -614,7 +637,7 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
             )
             continue
         for criterion_id in profile.weights:
-            if criterion_id not in criteria:
+            if criterion_id not in criteria and criterion_id not in broken:
                 hint = " (that is a group: use [group_weights])" if criterion_id in group_ids else ""
                 problems.add(
                     source.name,
@@ -623,7 +646,7 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
                     source.line("weights", criterion_id),
                 )
         for group_id in profile.group_weights:
-            if group_id not in group_ids:
+            if group_id not in group_ids and group_id not in broken:
                 hint = " (that is a criterion: use [weights])" if group_id in criteria else ""
                 problems.add(
                     source.name,

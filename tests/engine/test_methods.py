@@ -1,0 +1,161 @@
+"""The four methods against hand-worked examples (every expected number derived in the comments)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from decisiontool.engine import METHODS, CriteriaArrays, vikor_conditions
+from decisiontool.engine.methods import preference_degree, promethee2, topsis, vikor, wsm
+from decisiontool.engine.values import PREFERENCE_CODES, values
+
+
+def simple(n: int, benefit: list[bool] | None = None) -> CriteriaArrays:
+    return CriteriaArrays.simple([0.0] * n, [5.0] * n, benefit or [True] * n)
+
+
+def test_wsm_hand_example() -> None:
+    # scale 0-5; values: benefit x/5, cost (5 - x)/5
+    # A = (5, 0, 1): values (1, 0, 0.8); B = (0, 5, 4): values (0, 1, 0.2)
+    # w = (0.5, 0.3, 0.2): A = 0.5 + 0 + 0.16 = 0.66; B = 0 + 0.3 + 0.04 = 0.34
+    criteria = simple(3, [True, True, False])
+    scores = np.array([[5.0, 0.0, 1.0], [0.0, 5.0, 4.0]])
+    result = wsm(scores, np.array([0.5, 0.3, 0.2]), criteria)
+    assert result.score == pytest.approx([0.66, 0.34])
+    assert result.contributions is not None
+    assert result.contributions[0] == pytest.approx([0.5, 0.0, 0.16])
+    assert result.contributions.sum(axis=1) == pytest.approx(result.score)
+
+
+def test_value_function_piecewise_linear() -> None:
+    # value function (0, 0), (2, 0.6), (5, 1): a score of 1 is worth 0.3, of 3.5 is 0.8
+    criteria = CriteriaArrays.simple([0.0], [5.0], [True])
+    points = (np.array([0.0, 2.0, 5.0]), np.array([0.0, 0.6, 1.0]))
+    criteria = CriteriaArrays(**{**criteria.__dict__, "value_points": (points,)})
+    assert values(np.array([[1.0], [3.5], [5.0]]), criteria)[:, 0] == pytest.approx([0.3, 0.8, 1.0])
+
+
+def test_topsis_hand_example() -> None:
+    # X = (1,2), (2,1), (3,3), both benefit, w = (0.5, 0.5). Both column norms are sqrt(14),
+    # so v = c * x with c = 0.5/sqrt(14). Ideal = c(3,3), anti-ideal = c(1,1).
+    # A(1,2): d+ = c*sqrt(4+1) = c*sqrt5, d- = c*sqrt(0+1) = c -> 1/(1+sqrt5) = 0.309017
+    # B(2,1): the mirror image, also 0.309017; C(3,3) is the ideal: d+ = 0 -> 1.
+    result = topsis(np.array([[1.0, 2.0], [2.0, 1.0], [3.0, 3.0]]), np.array([0.5, 0.5]), simple(2))
+    expected = 1 / (1 + math.sqrt(5))
+    assert result.score == pytest.approx([expected, expected, 1.0])
+
+
+def test_topsis_cost_criterion() -> None:
+    # one benefit (x) and one cost (y) criterion, w = (0.5, 0.5), options (1,1), (2,2), (2,1)
+    # norms: col1 sqrt(1+4+4) = 3, col2 sqrt(1+4+1) = sqrt6; v1 = x/6, v2 = y/(2 sqrt6)
+    # ideal = (2/6, 1/(2 sqrt6)) (max benefit, min cost); anti = (1/6, 2/(2 sqrt6))
+    # option (2,1) is the ideal -> 1; option (1,1): d+ = 1/6, d- = 1/(2 sqrt6) -> d-/(d+ + d-)
+    criteria = simple(2, [True, False])
+    result = topsis(np.array([[1.0, 1.0], [2.0, 2.0], [2.0, 1.0]]), np.array([0.5, 0.5]), criteria)
+    d_plus, d_minus = 1 / 6, 1 / (2 * math.sqrt(6))
+    assert result.score[0] == pytest.approx(d_minus / (d_plus + d_minus))
+    assert result.score[1] == pytest.approx(d_plus / (d_plus + d_minus))  # the mirror case
+    assert result.score[2] == pytest.approx(1.0)
+
+
+def test_topsis_all_equal_scores_half() -> None:
+    result = topsis(np.array([[2.0, 3.0], [2.0, 3.0]]), np.array([0.5, 0.5]), simple(2))
+    assert result.score == pytest.approx([0.5, 0.5])
+
+
+def test_vikor_hand_example() -> None:
+    # X = (5,1), (3,3), (1,5), both benefit, w = (0.5, 0.5): f* = (5,5), f- = (1,1).
+    # terms w(f* - x)/(f* - f-): A (0, 0.5), B (0.25, 0.25), C (0.5, 0)
+    # S = 0.5 for all (so its term of Q is 0); R = (0.5, 0.25, 0.5): R* = 0.25, R- = 0.5
+    # Q = 0.5 * (R - 0.25)/0.25 = (0.5, 0, 0.5)
+    result = vikor(np.array([[5.0, 1.0], [3.0, 3.0], [1.0, 5.0]]), np.array([0.5, 0.5]), simple(2), 0.5)
+    assert result.extras["S"] == pytest.approx([0.5, 0.5, 0.5])
+    assert result.extras["R"] == pytest.approx([0.5, 0.25, 0.5])
+    assert result.score == pytest.approx([0.5, 0.0, 0.5])
+    # DQ = 1/(3-1) = 0.5 and Q2 - Q1 = 0.5: advantage holds; B has the lowest R: stable
+    conditions = vikor_conditions(result.extras["Q"], result.extras["S"], result.extras["R"])
+    assert conditions.acceptable_advantage and conditions.acceptable_stability
+    assert conditions.compromise_set == (1,)
+
+
+def test_vikor_compromise_set_when_advantage_fails() -> None:
+    # Q = (0, 0.2, 0.9, 1) with m = 4: DQ = 1/3; Q2 - Q1 = 0.2 < 1/3 -> fails;
+    # compromise set: every option with Q - Q1 < 1/3: the first two
+    q = np.array([0.0, 0.2, 0.9, 1.0])
+    conditions = vikor_conditions(q, np.array([0.1, 0.2, 0.8, 0.9]), np.array([0.1, 0.2, 0.5, 0.6]))
+    assert not conditions.acceptable_advantage
+    assert conditions.compromise_set == (0, 1)
+
+
+def test_vikor_compromise_set_when_stability_fails() -> None:
+    # first by Q (index 0) is neither first by S nor by R: the set is the first two by Q
+    q = np.array([0.0, 0.6, 1.0])
+    conditions = vikor_conditions(q, np.array([0.3, 0.2, 0.9]), np.array([0.3, 0.1, 0.5]))
+    assert conditions.acceptable_advantage and not conditions.acceptable_stability
+    assert conditions.compromise_set == (0, 1)
+
+
+def test_promethee_usual_hand_example() -> None:
+    # one criterion, usual: x = 1, 2, 3 -> pi(3, .) = 1 for both others
+    # phi+ = (0, 1, 2)/2, phi- = (2, 1, 0)/2, phi = (-1, 0, 1)
+    result = promethee2(np.array([[1.0], [2.0], [3.0]]), np.array([1.0]), simple(1))
+    assert result.extras["phi_plus"] == pytest.approx([0.0, 0.5, 1.0])
+    assert result.extras["phi_minus"] == pytest.approx([1.0, 0.5, 0.0])
+    assert result.score == pytest.approx([-1.0, 0.0, 1.0])
+
+
+def test_promethee_linear_and_cost() -> None:
+    # criterion 1 linear q=0, p=2 on x = (0, 1, 3): P(b,a) = 0.5, P(c,a) = 1, P(c,b) = 1
+    # phi1+ = (0, 0.25, 1), phi1- = (0.75, 0.5, 0) -> phi1 = (-0.75, -0.25, 1)
+    # criterion 2 cost, usual, y = (1, 1, 2): a and b beat c -> phi2 = (0.5, 0.5, -1)
+    # w = (0.5, 0.5): phi = (-0.125, 0.125, 0)
+    criteria = simple(2, [True, False])
+    criteria = CriteriaArrays(
+        **{
+            **criteria.__dict__,
+            "preference": np.array([PREFERENCE_CODES["linear"], 0]),
+            "q": np.array([0.0, np.nan]),
+            "p": np.array([2.0, np.nan]),
+        }
+    )
+    scores = np.array([[0.0, 1.0], [1.0, 1.0], [3.0, 2.0]])
+    result = promethee2(scores, np.array([0.5, 0.5]), criteria)
+    assert result.score == pytest.approx([-0.125, 0.125, 0.0])
+
+
+@pytest.mark.parametrize(
+    ("function", "q", "p", "s", "d", "expected"),
+    [
+        ("usual", 0, 0, 0, [-1, 0, 0.001, 3], [0, 0, 1, 1]),
+        ("u-shape", 1, 0, 0, [0.5, 1, 1.001], [0, 0, 1]),
+        ("v-shape", 0, 2, 0, [-1, 0, 1, 2, 3], [0, 0, 0.5, 1, 1]),
+        ("level", 1, 2, 0, [0, 1, 1.5, 2, 2.5], [0, 0, 0.5, 0.5, 1]),
+        ("linear", 1, 3, 0, [1, 2, 3, 4], [0, 0.5, 1, 1]),
+        ("gaussian", 0, 0, 1, [-1, 0, 1], [0, 0, 1 - math.exp(-0.5)]),
+    ],
+)
+def test_preference_function_boundaries(
+    function: str, q: float, p: float, s: float, d: list[float], expected: list[float]
+) -> None:
+    degree = preference_degree(np.array(d, dtype=float), PREFERENCE_CODES[function], q, p, s)
+    assert degree == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("method", list(METHODS))
+def test_one_option_ranks_first(method: str) -> None:
+    result = METHODS[method](np.array([[3.0, 2.0]]), np.array([0.5, 0.5]), simple(2))
+    expected = {"wsm": 0.5, "topsis": 0.5, "vikor": 0.0, "promethee2": 0.0}[method]
+    assert result.score == pytest.approx([expected])
+
+
+@pytest.mark.parametrize("method", list(METHODS))
+def test_batches_equal_single_runs(method: str) -> None:
+    rng = np.random.default_rng(3)
+    scores = rng.uniform(0, 5, size=(4, 6, 3))
+    weights = rng.dirichlet(np.ones(3), size=4)
+    criteria = simple(3, [True, False, True])
+    batched = METHODS[method](scores, weights, criteria).score
+    for k in range(4):
+        assert batched[k] == pytest.approx(METHODS[method](scores[k], weights[k], criteria).score)
