@@ -1,0 +1,102 @@
+"""The bundled MINUSMA model: complete, sourced, traceable, and ranked as pinned."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from decisiontool.analysis import METHOD_IDS, Analysis
+from decisiontool.cli import app
+from decisiontool.loading import bundled_model_dir, load_model
+from decisiontool.model import DecisionModel
+
+MODEL: DecisionModel = load_model()
+
+
+def test_bundled_model_validates_from_anywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(str(tmp_path))
+    result = CliRunner().invoke(app, ["validate"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("OK: MINUSMA lessons")
+
+
+def test_size_and_shape() -> None:
+    assert MODEL.name == "MINUSMA lessons: options for countering organised crime"
+    assert MODEL.info.version
+    assert len(MODEL.lessons) >= 10
+    assert len(MODEL.criteria) >= 12
+    assert len(MODEL.groups) >= 4
+    assert len(MODEL.options) >= 10
+    assert len(MODEL.profiles) >= 4
+    assert {o.file.kind for o in MODEL.options} == {"peace-operation", "multilateral-approach"}
+
+
+def test_lessons_are_substantial_and_sourced() -> None:
+    for lesson in MODEL.lessons.values():
+        assert lesson.title
+        assert len(lesson.summary) >= 150, lesson.id
+        assert lesson.sources, lesson.id
+
+
+def test_every_criterion_cites_a_lesson_and_every_lesson_is_used() -> None:
+    used = set()
+    for criterion in MODEL.criteria:
+        assert criterion.lessons, criterion.id
+        used.update(criterion.lessons)
+        assert criterion.description, criterion.id
+        assert criterion.scale == (0, 5)
+        low, high = criterion.scale
+        assert set(criterion.levels) >= {str(int(low)), str(int(high))}, criterion.id
+    assert used == set(MODEL.lessons)
+
+
+def test_every_score_has_a_rationale_and_a_source() -> None:
+    for option in MODEL.options:
+        assert option.file.summary and option.file.precedents, option.id
+        for criterion in MODEL.criteria:
+            score = option.file.scores[criterion.id]
+            assert score.rationale.strip().endswith((".", ")", '"')), (option.id, criterion.id)
+            assert len(score.rationale) >= 40, (option.id, criterion.id)
+            assert score.sources, (option.id, criterion.id)
+
+
+def test_uncertainty_is_stated_where_evidence_is_thin() -> None:
+    scores = [s for o in MODEL.options for s in o.file.scores.values()]
+    with_range = [s for s in scores if s.range is not None]
+    assert len(with_range) >= len(scores) / 4
+
+
+def test_profiles_describe_whose_view() -> None:
+    for profile_id, profile in MODEL.profiles.items():
+        assert len(profile.description) >= 60, profile_id
+
+
+@pytest.mark.parametrize("method", METHOD_IDS)
+@pytest.mark.parametrize("profile", MODEL.profile_ids)
+def test_ranks_under_every_method_and_profile(method: str, profile: str) -> None:
+    ranking = Analysis.create(MODEL, profile=profile, method=method).ranking
+    assert sorted(e.option for e in ranking.entries) == sorted(o.id for o in MODEL.options)
+    assert ranking.entries[0].rank == 1
+
+
+def test_pinned_top_three() -> None:
+    # Pinned on purpose: a data change that moves the default top three must update this pin
+    # in the same commit, saying why. (Default weights, wsm.)
+    document = json.loads(CliRunner().invoke(app, ["rank", "--format", "json"]).stdout)
+    top = [entry["option"] for entry in document["ranking"][:3]]
+    assert top == ["unodc_interpol_network", "anti_impunity_commission", "regional_spm_light"]
+
+
+def test_counterfactual_fails_the_red_line() -> None:
+    entry = next(
+        e for e in Analysis.create(MODEL).ranking.entries if e.option == "bilateral_pmc_counterfactual"
+    )
+    assert entry.fails_minimum == ("victim_rights_protection",)
+    assert entry.rank == len(MODEL.options)
+
+
+def test_bundled_directory_is_found() -> None:
+    assert (bundled_model_dir() / "criteria" / "lessons.toml").is_file()
