@@ -115,9 +115,16 @@ def bar(fraction: float, width: int = BAR_WIDTH) -> str:
     return "█" * full + ("" if part == 0 else " ▏▎▍▌▋▊▉"[part])
 
 
-def weights_line(analysis: Analysis) -> str:
-    """`criterion 0.123 · criterion 0.045 …` in model order."""
-    return " · ".join(f"{cid} {w:.3f}" for cid, w in analysis.weight_map().items())
+def weights_lines(analysis: Analysis) -> list[str]:
+    """One line per group: `Group name 0.25: criterion 0.125 · criterion 0.125`."""
+    weights = analysis.weight_map()
+    lines = []
+    for group in analysis.model.groups:
+        members = [c.id for c in analysis.model.criteria if analysis.model.criterion_group[c.id] == group.id]
+        share = sum(weights[cid] for cid in members)
+        parts = " · ".join(f"{cid} {weights[cid]:.3f}" for cid in members)
+        lines.append(f"  {group.name} ({share:.3f}): {parts}")
+    return lines
 
 
 def describe_run(analysis: Analysis) -> str:
@@ -131,41 +138,67 @@ def describe_run(analysis: Analysis) -> str:
     return text
 
 
-def rank_table(analysis: Analysis) -> RenderableType:
-    """The ranking as a rich table."""
-    from rich.table import Table
+def option_notes(analysis: Analysis, option_id: str, fails: tuple[str, ...]) -> list[str]:
+    """Why an option is flagged: a failed minimum, missing scores set to the worst end."""
+    notes = []
+    if fails:
+        notes.append("fails the minimum on " + ", ".join(fails) + " (ranked after all options that pass)")
+    gaps = [cid for cid in analysis.arrays.criterion_ids if (option_id, cid) in analysis.model.filled]
+    if gaps:
+        notes.append("missing scores set to the scale's worst end: " + ", ".join(gaps))
+    return notes
 
-    table = Table(title=None, show_edge=False, pad_edge=False)
-    table.add_column("Rank", justify="right")
-    table.add_column("Option")
-    table.add_column("Score", justify="right")
-    table.add_column("", no_wrap=True)
-    table.add_column("Notes")
-    filled = analysis.model.filled
-    for entry in analysis.ranking.entries:
-        notes = []
-        if entry.fails_minimum:
-            notes.append("fails minimum: " + ", ".join(entry.fails_minimum))
-        gaps = [cid for cid in analysis.arrays.criterion_ids if (entry.option, cid) in filled]
-        if gaps:
-            notes.append("missing scores set to worst: " + ", ".join(gaps))
-        table.add_row(
-            str(entry.rank),
-            f"{entry.name}\n[dim]{entry.option}[/dim]",
-            f"{entry.score:.4f}",
-            "[cyan]" + bar(score_fraction(analysis, entry.score)) + "[/cyan]",
-            "[red]" + "; ".join(notes) + "[/red]" if notes else "",
-        )
-    return table
+
+def rank_table(analysis: Analysis, width: int = 110) -> RenderableType:
+    """The ranking as a rich table fitted to `width`, flagged options marked and explained below."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    entries = analysis.ranking.entries
+    id_width = min(26, max(len(e.option) for e in entries))
+    fixed = 4 + 7 + BAR_WIDTH + 3 * 4  # rank, score, bar and the four column separators
+    name_width = max(len(e.name) for e in entries) + 3
+    show_ids = width - fixed - id_width - 3 >= 24
+    if show_ids:
+        name_width = min(name_width, width - fixed - id_width - 3)
+    else:
+        name_width = min(name_width, max(12, width - fixed))
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("Rank", justify="right", no_wrap=True, width=4)
+    table.add_column("Option", overflow="ellipsis", no_wrap=True, width=name_width)
+    if show_ids:
+        table.add_column("Id", style="dim", no_wrap=True, overflow="ellipsis", width=id_width)
+    table.add_column("Score", justify="right", no_wrap=True, width=7)
+    table.add_column("", no_wrap=True, width=BAR_WIDTH)
+    footnotes: list[Text] = []
+    for entry in entries:
+        notes = option_notes(analysis, entry.option, entry.fails_minimum)
+        marker = ""
+        if notes:
+            stars = "*" * (len(footnotes) + 1)
+            marker = " " + stars
+            footnotes.append(Text(f"{stars} {entry.option}: {'; '.join(notes)}", style="red"))
+        cells: list[RenderableType] = [
+            f"{entry.rank}",
+            Text(entry.name + marker, style="red" if entry.fails_minimum else ""),
+        ]
+        if show_ids:
+            cells.append(entry.option)
+        cells += [f"{entry.score:.4f}", Text(bar(score_fraction(analysis, entry.score)), style="cyan")]
+        table.add_row(*cells)
+    return Group(table, *footnotes)
 
 
 def print_rank_table(analysis: Analysis, console: Console) -> None:
     """Model, method, profile and weights, then the ranking and VIKOR's conditions."""
     console.print(f"[bold]{_escape(analysis.model.name)}[/bold]")
     console.print(_escape(describe_run(analysis)))
-    console.print("Effective weights: " + weights_line(analysis), style="dim")
+    console.print("Effective weights (sum to 1):", style="dim")
+    for line in weights_lines(analysis):
+        console.print(_escape(line), style="dim")
     console.print()
-    console.print(rank_table(analysis))
+    console.print(rank_table(analysis, console.width))
     conditions = analysis.ranking.vikor
     if conditions is not None:
         ids = analysis.arrays.option_ids
@@ -344,36 +377,56 @@ def compare(
         sys.stdout.write(markdown_table(header, rows) + "\n\n")
         sys.stdout.write(markdown_table(["a", "b", "Kendall tau", "Spearman rho"], correlation_rows) + "\n")
         return
+    print_compare_table(base, labels, rows, correlations, by_profiles, by_methods)
+
+
+def print_compare_table(
+    base: Analysis,
+    labels: list[str],
+    rows: list[list[Any]],
+    correlations: list[tuple[str, str, float, float]],
+    by_profiles: bool,
+    by_methods: bool,
+) -> None:
+    """The rank table and a correlation matrix (tau below the diagonal, rho above)."""
     from rich.table import Table
 
     console = stdout_console()
     console.print(f"[bold]{_escape(base.model.name)}[/bold]")
-    what = f"profiles under {base.method.label}" if by_profiles and not by_methods else "methods"
+    what = f"profile ({base.method.label})" if by_profiles else "method"
     if by_profiles and by_methods:
-        what = "profiles x methods"
-    console.print(f"Ranks under each of the {what} (rows sorted by total rank).")
+        what = "profile and method"
+    console.print(f"Rank of each option under each {what} (rows sorted by total rank).")
+    option_width = max(len(str(row[0])) for row in rows)
+    # numbered columns with a legend when the labels would not fit side by side
+    numbered = option_width + sum(len(label) + 3 for label in labels) > console.width
+    headers = [str(i + 1) for i in range(len(labels))] if numbered else labels
+    if numbered:
+        console.print("Columns: " + " · ".join(f"{i + 1} = {label}" for i, label in enumerate(labels)))
     table = Table(show_edge=False)
-    table.add_column("Option")
-    for label in labels:
-        table.add_column(label, justify="right")
+    table.add_column("Option", no_wrap=True)
+    for header_text in headers:
+        table.add_column(header_text, justify="right")
     for row in rows:
         table.add_row(*(str(v) for v in row))
     console.print(table)
-    matrix = Table(title="Rank correlation: Kendall tau / Spearman rho", show_edge=False)
-    matrix.add_column("")
-    for label in labels:
-        matrix.add_column(label, justify="center")
-    pair = {(a, b): (tau, rho) for a, b, tau, rho in correlations}
-    for a in labels:
-        cells = []
-        for b in labels:
-            if a == b:
-                cells.append("—")
-            else:
-                tau, rho = pair.get((a, b)) or pair[(b, a)]
-                cells.append(f"{_fmt(tau)} / {_fmt(rho)}")
-        matrix.add_row(a, *cells)
     console.print()
+    console.print("Rank correlation between columns: Kendall's tau below the diagonal, Spearman's rho above")
+    console.print("(+1: the same order; 0: unrelated; -1: reversed).", style="dim")
+    pair = {(a, b): (tau, rho) for a, b, tau, rho in correlations}
+    matrix = Table(show_edge=False)
+    matrix.add_column("", no_wrap=True)
+    for header_text in headers:
+        matrix.add_column(header_text, justify="right")
+    for i, a in enumerate(labels):
+        cells = []
+        for j, b in enumerate(labels):
+            if i == j:
+                cells.append("·")
+                continue
+            tau, rho = pair[(a, b)] if (a, b) in pair else pair[(b, a)]
+            cells.append(_fmt(tau if i > j else rho))
+        matrix.add_row(f"{headers[i]} {a}" if numbered else a, *cells)
     console.print(matrix)
 
 
