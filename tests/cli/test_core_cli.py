@@ -219,7 +219,7 @@ def test_compare_profiles_table(model_dir: Path) -> None:
     code, out, _ = run("compare", "--data", model_dir, "--profiles")
     assert code == 0
     assert "default" in out and "cost_first" in out
-    assert "Kendall tau / Spearman rho" in out
+    assert "Kendall's tau below the diagonal, Spearman's rho above" in out
 
 
 def test_compare_profiles_by_methods(model_dir: Path) -> None:
