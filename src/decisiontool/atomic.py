@@ -1,0 +1,124 @@
+"""Write a file so that readers see either the old file, the new one, or nothing: never half of one.
+
+`write_bytes_atomic` writes to a temporary file in the target's own directory (a rename
+is only atomic inside one filesystem), flushes it to disk and renames it over the target.
+On any failure the temporary file is removed and a `ModelError` names the path and the
+reason, so commands show one clear line and exit 1 instead of a traceback. An existing
+file is replaced only when `force` is true: reports, saved profiles and anything else the
+product writes share this rule.
+
+Must not import numpy, pydantic, rich, textual, jinja2 or xlsxwriter.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from pathlib import Path
+
+from decisiontool.problems import ModelError, Problem
+
+__all__ = ["write_bytes_atomic", "write_text_atomic"]
+
+_TEMP_ATTEMPTS = 8
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
+
+
+def _problem(path: Path, message: str) -> ModelError:
+    return ModelError([Problem(str(path), "", message)])
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return error.strerror or str(error)
+
+
+def write_bytes_atomic(path: Path | str, data: bytes, *, force: bool = False) -> None:
+    """Write `data` to `path` atomically; replace an existing file only when `force` is true.
+
+    Raises ModelError (one Problem naming `path`) when the file exists and `force` is false,
+    when `path` is a directory, when its folder does not exist, or when it cannot be written
+    (permissions, a full disk). Nothing is left behind on failure: neither a partial target
+    nor the temporary file. A new file gets the usual permissions (0666 less the umask); a
+    replaced file keeps its mode.
+    """
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise _problem(target, "is a directory; give a file name")
+    if not folder.is_dir():
+        raise _problem(target, f"cannot write: the folder '{folder}' does not exist")
+    if target.exists() and not force:
+        raise _problem(target, "already exists; use --force to replace it")
+
+    temp = _write_temp(target, data)
+    try:
+        if force:
+            if target.exists():
+                temp.chmod(target.stat().st_mode & 0o7777)
+            temp.replace(target)
+        else:
+            _link_without_replacing(temp, target)
+    except ModelError:
+        _remove(temp)
+        raise
+    except OSError as error:
+        _remove(temp)
+        raise _problem(target, f"cannot write: {_reason(error)}") from None
+
+
+def write_text_atomic(path: Path | str, text: str, *, force: bool = False, encoding: str = "utf-8") -> None:
+    """`write_bytes_atomic` for text (UTF-8 by default; newlines written as given)."""
+    write_bytes_atomic(path, text.encode(encoding), force=force)
+
+
+def _write_temp(target: Path, data: bytes) -> Path:
+    """Write `data` to a new hidden file beside `target` and flush it to disk."""
+    for _ in range(_TEMP_ATTEMPTS):
+        temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            # O_EXCL: never follow or reuse a file someone else created; mode 0o666 lets the
+            # umask decide the permissions, as for any file the user creates.
+            descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise _problem(target, f"cannot write: {_reason(error)}") from None
+        try:
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+        except OSError as error:
+            _remove(temp)
+            raise _problem(target, f"cannot write: {_reason(error)}") from None
+        return temp
+    raise _problem(target, "cannot write: could not create a temporary file beside it")
+
+
+def _link_without_replacing(temp: Path, target: Path) -> None:
+    """Move `temp` to `target` unless `target` exists, without a window for a race.
+
+    A hard link fails if the target exists, atomically; where the filesystem has no hard
+    links, fall back to checking and renaming.
+    """
+    try:
+        target.hardlink_to(temp)
+    except FileExistsError:
+        raise _problem(target, "already exists; use --force to replace it") from None
+    except OSError as error:
+        if error.errno not in _NO_HARD_LINKS:
+            raise
+        if target.exists():
+            raise _problem(target, "already exists; use --force to replace it") from None
+        temp.replace(target)
+        return
+    _remove(temp)
+
+
+def _remove(temp: Path) -> None:
+    with contextlib.suppress(OSError):
+        temp.unlink()

@@ -1,0 +1,773 @@
+"""What a report says, computed once from an Analysis: every format renders this and nothing else.
+
+`build_context` turns an `Analysis` (plus, when asked, the sensitivity and SMAA documents of
+SPEC section 6) into a `ReportContext` of plain, frozen values: the header, a one-paragraph
+summary, the weights, the ranking with each option's contributions, the flags, the evidence
+appendix and the provenance. The format modules only lay it out, so a number can never
+differ between the HTML, the workbook and the JSON of one run.
+
+Flags raised here:
+- *fails minimum*: the option scores worse than a criterion's `minimum` (ranked last);
+- *missing score*: the score was absent and set to the scale's worst end (`--missing worst`);
+- *wide uncertainty*: the score's `range` spans more than `WIDE_UNCERTAINTY` (40 %) of the
+  criterion's scale, i.e. the scorers could not place it within two fifths of the scale.
+
+Must not import rich, textual, jinja2 or xlsxwriter.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from decisiontool import __version__
+from decisiontool.documents import ranking_document
+
+if TYPE_CHECKING:
+    from decisiontool.analysis import Analysis
+
+REPORT_SCHEMA = "decisiontool.report/1"
+
+WIDE_UNCERTAINTY = 0.4
+"""A score whose range is wider than this share of its criterion's scale is flagged."""
+
+KIND_LABELS = {"peace-operation": "Peace operation", "multilateral-approach": "Multilateral approach"}
+
+METHOD_PHRASES = {
+    "wsm": "the weighted-sum method (scores from 0 to 1, higher is better)",
+    "topsis": "TOPSIS (closeness to the ideal from 0 to 1, higher is better)",
+    "vikor": "VIKOR (Q from 0 to 1, lower is better)",
+    "promethee2": "PROMETHEE II (net flow from -1 to 1, higher is better)",
+}
+"""How the summary names each method for a reader who does not know it."""
+
+
+@dataclass(frozen=True)
+class WeightRow:
+    """One criterion's weight: effective (sums to 1 over criteria) and as written (relative)."""
+
+    criterion: str
+    name: str
+    group: str
+    group_name: str
+    weight: float
+    relative: float
+    group_weight: float
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """What one criterion adds to an option's wsm score (w_j v_ij)."""
+
+    criterion: str
+    name: str
+    value: float
+
+
+@dataclass(frozen=True)
+class RankRow:
+    """One option in the ranking, with everything the ranking tables and charts show."""
+
+    rank: int
+    option: str
+    name: str
+    kind: str
+    score: float
+    fraction: float
+    """Where the score sits between the method's worst (0) and best (1) possible score."""
+    contributions: tuple[Contribution, ...] | None
+    extra: dict[str, float]
+    fails_minimum: tuple[str, ...]
+    filled: tuple[str, ...]
+    wide: tuple[str, ...]
+
+    @property
+    def kind_label(self) -> str:
+        """The option's kind in words."""
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    def contribution(self, criterion: str) -> float | None:
+        """What one criterion contributes to the score (None without contributions)."""
+        for part in self.contributions or ():
+            if part.criterion == criterion:
+                return part.value
+        return None
+
+    @property
+    def flag_labels(self) -> tuple[str, ...]:
+        """Short notes for the ranking table (each also spelled out in the flags section)."""
+        notes = []
+        if self.fails_minimum:
+            notes.append("fails minimum: " + ", ".join(self.fails_minimum))
+        if self.filled:
+            notes.append("missing score set to worst: " + ", ".join(self.filled))
+        if self.wide:
+            notes.append("wide uncertainty: " + ", ".join(self.wide))
+        return tuple(notes)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something a reader must know about one score of one option."""
+
+    option: str
+    option_name: str
+    kind: str
+    """`fails minimum`, `missing score` or `wide uncertainty`."""
+    criterion: str
+    criterion_name: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class ScoreEvidence:
+    """An option's score on one criterion with the reasons and sources given for it."""
+
+    criterion: str
+    criterion_name: str
+    value: float
+    low: float | None
+    high: float | None
+    scale: tuple[float, float]
+    level: str
+    """The anchored meaning of this score on the criterion's scale, when there is one."""
+    rationale: str
+    sources: tuple[str, ...]
+    filled: bool
+    wide: bool
+    fails_minimum: bool
+
+
+@dataclass(frozen=True)
+class OptionEvidence:
+    """Everything the model says about one option."""
+
+    option: str
+    name: str
+    kind: str
+    summary: str
+    precedents: tuple[str, ...]
+    path: str
+    scores: tuple[ScoreEvidence, ...]
+
+    @property
+    def kind_label(self) -> str:
+        """The option's kind in words."""
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class LessonEvidence:
+    """A lesson from the evidence base."""
+
+    id: str
+    title: str
+    summary: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CriterionEvidence:
+    """Everything the model says about one criterion, with the lessons it derives from."""
+
+    criterion: str
+    name: str
+    group: str
+    group_name: str
+    description: str
+    direction: str
+    scale: tuple[float, float]
+    weight: float
+    minimum: float | None
+    levels: tuple[tuple[str, str], ...]
+    lessons: tuple[LessonEvidence, ...]
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One model file and its SHA-256, so a reader can check they hold the same inputs."""
+
+    path: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where the numbers come from and how to produce them again."""
+
+    model_directory: str
+    bundled: bool
+    files: tuple[InputFile, ...]
+    command: tuple[str, ...]
+    command_line: str
+    tool_version: str
+    date: str
+
+
+@dataclass(frozen=True)
+class SensitivityRow:
+    """One criterion of a sensitivity document: the weight interval that keeps the top option first."""
+
+    criterion: str
+    name: str
+    weight: float
+    down: float | None
+    down_top: str | None
+    up: float | None
+    up_top: str | None
+    exact: bool
+
+    @property
+    def margin(self) -> float:
+        """The smallest change of this weight that changes the first-ranked option (inf if none)."""
+        gaps = [abs(t - self.weight) for t in (self.down, self.up) if t is not None]
+        return min(gaps) if gaps else math.inf
+
+
+@dataclass(frozen=True)
+class SmaaRow:
+    """One option of a SMAA document."""
+
+    option: str
+    name: str
+    acceptability: tuple[float, ...]
+    expected_rank: float | None
+    confidence: float | None
+    central_weights: dict[str, float]
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """Everything a report shows, in the order a reader meets it."""
+
+    title: str
+    model_name: str
+    model_description: str
+    model_version: str | None
+    date: datetime.date
+    tool_version: str
+    method: str
+    method_label: str
+    higher_is_better: bool
+    vikor_v: float | None
+    vikor_conditions: dict[str, Any] | None
+    profile: str
+    profile_name: str
+    profile_description: str
+    overrides: tuple[tuple[str, float], ...]
+    summary: str
+    weights: tuple[WeightRow, ...]
+    criterion_names: dict[str, str]
+    rows: tuple[RankRow, ...]
+    flags: tuple[Flag, ...]
+    options: tuple[OptionEvidence, ...]
+    criteria: tuple[CriterionEvidence, ...]
+    lessons: tuple[LessonEvidence, ...]
+    provenance: Provenance
+    ranking_document: dict[str, Any]
+    sensitivity: dict[str, Any] | None
+    smaa: dict[str, Any] | None
+    sensitivity_rows: tuple[SensitivityRow, ...]
+    smaa_rows: tuple[SmaaRow, ...]
+
+    @property
+    def direction(self) -> str:
+        """`higher is better` or `lower is better`."""
+        return "higher is better" if self.higher_is_better else "lower is better"
+
+    @property
+    def has_contributions(self) -> bool:
+        """True when scores break down into criterion contributions (wsm)."""
+        return bool(self.rows) and self.rows[0].contributions is not None
+
+    @property
+    def extra_keys(self) -> tuple[str, ...]:
+        """The method-specific values each ranking row carries (VIKOR's S, R, Q, ...)."""
+        return tuple(self.rows[0].extra) if self.rows else ()
+
+    @property
+    def date_text(self) -> str:
+        """The report date, ISO 8601."""
+        return self.date.isoformat()
+
+    @property
+    def overrides_text(self) -> str:
+        """`--weight` overrides as `id=value, ...` (empty when none)."""
+        return ", ".join(f"{item}={value:g}" for item, value in self.overrides)
+
+    def option_name(self, option_id: str | None) -> str:
+        """The display name of an option id (the id itself if unknown)."""
+        if option_id is None:
+            return ""
+        for row in self.rows:
+            if row.option == option_id:
+                return row.name
+        return option_id
+
+
+# ---------------------------------------------------------------------------------------
+# building
+
+
+def build_context(
+    analysis: Analysis,
+    *,
+    date: datetime.date,
+    argv: Sequence[str] = (),
+    sensitivity: Mapping[str, Any] | None = None,
+    smaa: Mapping[str, Any] | None = None,
+) -> ReportContext:
+    """Compute everything a report shows from an Analysis and the optional robustness documents."""
+    model = analysis.model
+    names = {c.id: c.name for c in model.criteria}
+    weights = _weight_rows(analysis)
+    wide = _wide_scores(analysis)
+    rows = tuple(
+        _rank_row(analysis, position, wide, names) for position in range(len(analysis.ranking.entries))
+    )
+    flags = _flags(analysis, rows, names)
+    sensitivity_rows = _sensitivity_rows(sensitivity, names) if sensitivity is not None else ()
+    smaa_rows = _smaa_rows(smaa, {row.option: row.name for row in rows}) if smaa is not None else ()
+    document = ranking_document(analysis)
+    conditions = document.get("vikor_conditions")
+    context = ReportContext(
+        title=f"{model.name}: ranking of options",
+        model_name=model.name,
+        model_description=model.info.description.strip(),
+        model_version=model.info.version,
+        date=date,
+        tool_version=__version__,
+        method=analysis.method_id,
+        method_label=analysis.method.label,
+        higher_is_better=analysis.method.higher_is_better,
+        vikor_v=analysis.vikor_v if analysis.method_id == "vikor" else None,
+        vikor_conditions=conditions,
+        profile=analysis.profile,
+        profile_name=model.profile_name(analysis.profile),
+        profile_description=(
+            model.profiles[analysis.profile].description.strip() if analysis.profile in model.profiles else ""
+        ),
+        overrides=tuple(analysis.overrides),
+        summary="",
+        weights=weights,
+        criterion_names=names,
+        rows=rows,
+        flags=flags,
+        options=_option_evidence(analysis, wide, names),
+        criteria=_criterion_evidence(analysis),
+        lessons=tuple(_lesson(model.lessons[lesson_id]) for lesson_id in model.lessons),
+        provenance=_provenance(analysis, argv, date),
+        ranking_document=document,
+        sensitivity=dict(sensitivity) if sensitivity is not None else None,
+        smaa=dict(smaa) if smaa is not None else None,
+        sensitivity_rows=sensitivity_rows,
+        smaa_rows=smaa_rows,
+    )
+    return _with_summary(context)
+
+
+def _weight_rows(analysis: Analysis) -> tuple[WeightRow, ...]:
+    model = analysis.model
+    effective = analysis.weight_map()
+    rows = []
+    for index, criterion in enumerate(model.criteria):
+        group_id = model.criterion_group[criterion.id]
+        group_index = analysis.arrays.group_ids.index(group_id)
+        rows.append(
+            WeightRow(
+                criterion=criterion.id,
+                name=criterion.name,
+                group=group_id,
+                group_name=model.group(group_id).name,
+                weight=effective[criterion.id],
+                relative=float(analysis.criterion_weights[index]),
+                group_weight=float(analysis.group_weights[group_index]),
+            )
+        )
+    return tuple(rows)
+
+
+def _wide_scores(analysis: Analysis) -> set[tuple[int, int]]:
+    """(option index, criterion index) of every score whose range is wider than the threshold."""
+    arrays = analysis.arrays
+    span = arrays.criteria.high - arrays.criteria.low
+    widths = arrays.high - arrays.low
+    found = set()
+    for i in range(widths.shape[0]):
+        for j in range(widths.shape[1]):
+            if widths[i, j] > WIDE_UNCERTAINTY * span[j] + 1e-12:
+                found.add((i, j))
+    return found
+
+
+def score_fraction(method: str, score: float) -> float:
+    """Where a score sits between the method's worst and best possible score, in [0, 1]."""
+    if method == "vikor":
+        fraction = 1.0 - score
+    elif method == "promethee2":
+        fraction = (score + 1.0) / 2.0
+    else:
+        fraction = score
+    return min(1.0, max(0.0, fraction))
+
+
+def _rank_row(
+    analysis: Analysis, position: int, wide: set[tuple[int, int]], names: Mapping[str, str]
+) -> RankRow:
+    entry = analysis.ranking.entries[position]
+    criterion_ids = analysis.arrays.criterion_ids
+    option = analysis.model.options[entry.index]
+    filled = analysis.model.filled
+    return RankRow(
+        rank=entry.rank,
+        option=entry.option,
+        name=entry.name,
+        kind=option.file.kind,
+        score=entry.score,
+        fraction=score_fraction(analysis.method_id, entry.score),
+        contributions=(
+            None
+            if entry.contributions is None
+            else tuple(Contribution(cid, names[cid], entry.contributions[cid]) for cid in criterion_ids)
+        ),
+        extra=dict(entry.extra),
+        fails_minimum=entry.fails_minimum,
+        filled=tuple(cid for cid in criterion_ids if (entry.option, cid) in filled),
+        wide=tuple(cid for j, cid in enumerate(criterion_ids) if (entry.index, j) in wide),
+    )
+
+
+def _flags(analysis: Analysis, rows: Sequence[RankRow], names: Mapping[str, str]) -> tuple[Flag, ...]:
+    model = analysis.model
+    flags = []
+    for row in rows:
+        scores = model.option(row.option).file.scores
+        for cid in row.fails_minimum:
+            criterion = model.criterion(cid)
+            worse = "below" if criterion.direction == "benefit" else "above"
+            flags.append(
+                Flag(
+                    row.option,
+                    row.name,
+                    "fails minimum",
+                    cid,
+                    names[cid],
+                    f"scores {scores[cid].value:g}, {worse} the minimum of {criterion.minimum:g}; "
+                    "ranked after every option that passes",
+                )
+            )
+        for cid in row.filled:
+            flags.append(
+                Flag(
+                    row.option,
+                    row.name,
+                    "missing score",
+                    cid,
+                    names[cid],
+                    f"no score in the model; set to the scale's worst end ({scores[cid].value:g})",
+                )
+            )
+        for cid in row.wide:
+            low, high = scores[cid].range or (scores[cid].value, scores[cid].value)
+            scale = model.criterion(cid).scale
+            share = (high - low) / (scale[1] - scale[0])
+            flags.append(
+                Flag(
+                    row.option,
+                    row.name,
+                    "wide uncertainty",
+                    cid,
+                    names[cid],
+                    f"scored {scores[cid].value:g} within [{low:g}, {high:g}]: {share:.0%} of the scale "
+                    f"[{scale[0]:g}, {scale[1]:g}]",
+                )
+            )
+    return tuple(flags)
+
+
+def _level_text(levels: Mapping[str, str], value: float) -> str:
+    """The anchored meaning of a score, or which two anchored levels it lies between."""
+    if value == int(value) and str(int(value)) in levels:
+        return levels[str(int(value))]
+    points = sorted(float(point) for point in levels)
+    below = [p for p in points if p < value]
+    above = [p for p in points if p > value]
+    if below and above:
+        return f"between levels {below[-1]:g} and {above[0]:g}"
+    return ""
+
+
+def _option_evidence(
+    analysis: Analysis, wide: set[tuple[int, int]], names: Mapping[str, str]
+) -> tuple[OptionEvidence, ...]:
+    model = analysis.model
+    arrays = analysis.arrays
+    found = []
+    for entry in analysis.ranking.entries:
+        option = model.options[entry.index]
+        scores = []
+        for j, criterion in enumerate(model.criteria):
+            detail = option.file.scores[criterion.id]
+            low, high = detail.range if detail.range is not None else (None, None)
+            scores.append(
+                ScoreEvidence(
+                    criterion=criterion.id,
+                    criterion_name=names[criterion.id],
+                    value=detail.value,
+                    low=low,
+                    high=high,
+                    scale=criterion.scale,
+                    level=_level_text(criterion.levels, detail.value),
+                    rationale=detail.rationale.strip(),
+                    sources=tuple(detail.sources),
+                    filled=(option.id, criterion.id) in model.filled,
+                    wide=(entry.index, j) in wide,
+                    fails_minimum=bool(arrays.fails[entry.index, j]),
+                )
+            )
+        found.append(
+            OptionEvidence(
+                option=option.id,
+                name=option.name,
+                kind=option.file.kind,
+                summary=option.file.summary.strip(),
+                precedents=tuple(option.file.precedents),
+                path=option.path,
+                scores=tuple(scores),
+            )
+        )
+    return tuple(found)
+
+
+def _lesson(lesson: Any) -> LessonEvidence:
+    return LessonEvidence(lesson.id, lesson.title, lesson.summary.strip(), tuple(lesson.sources))
+
+
+def _criterion_evidence(analysis: Analysis) -> tuple[CriterionEvidence, ...]:
+    model = analysis.model
+    effective = analysis.weight_map()
+    found = []
+    for criterion in model.criteria:
+        group_id = model.criterion_group[criterion.id]
+        levels = sorted(criterion.levels.items(), key=lambda item: float(item[0]))
+        found.append(
+            CriterionEvidence(
+                criterion=criterion.id,
+                name=criterion.name,
+                group=group_id,
+                group_name=model.group(group_id).name,
+                description=criterion.description.strip(),
+                direction=criterion.direction,
+                scale=criterion.scale,
+                weight=effective[criterion.id],
+                minimum=criterion.minimum,
+                levels=tuple((point, text) for point, text in levels),
+                lessons=tuple(
+                    _lesson(model.lessons[lid]) for lid in criterion.lessons if lid in model.lessons
+                ),
+            )
+        )
+    return tuple(found)
+
+
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file's bytes, in hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _provenance(analysis: Analysis, argv: Sequence[str], date: datetime.date) -> Provenance:
+    from decisiontool.loading import bundled_model_dir
+
+    model = analysis.model
+    root = model.root.resolve()
+    files = []
+    for file in sorted(model.files, key=lambda p: p.resolve().relative_to(root).as_posix()):
+        resolved = file.resolve()
+        files.append(
+            InputFile(resolved.relative_to(root).as_posix(), sha256_file(resolved), resolved.stat().st_size)
+        )
+    command = tuple(argv)
+    return Provenance(
+        model_directory=str(root),
+        bundled=root == bundled_model_dir().resolve(),
+        files=tuple(files),
+        command=command,
+        command_line=_join_command(command),
+        tool_version=__version__,
+        date=date.isoformat(),
+    )
+
+
+def _join_command(argv: Sequence[str]) -> str:
+    import shlex
+
+    return shlex.join(argv)
+
+
+def _sensitivity_rows(document: Mapping[str, Any], names: Mapping[str, str]) -> tuple[SensitivityRow, ...]:
+    rows = []
+    for item in document.get("criteria", []):
+        up = item.get("critical_up")
+        down = item.get("critical_down")
+        criterion = str(item["criterion"])
+        rows.append(
+            SensitivityRow(
+                criterion=criterion,
+                name=names.get(criterion, criterion),
+                weight=float(item["weight"]),
+                down=None if down is None else float(down["weight"]),
+                down_top=None if down is None else str(down["new_top"]),
+                up=None if up is None else float(up["weight"]),
+                up_top=None if up is None else str(up["new_top"]),
+                exact=bool(item.get("exact", False)),
+            )
+        )
+    # the most sensitive criterion first: a tornado
+    return tuple(sorted(rows, key=lambda row: (row.margin, row.criterion)))
+
+
+def _smaa_rows(document: Mapping[str, Any], option_names: Mapping[str, str]) -> tuple[SmaaRow, ...]:
+    rows = []
+    for item in document.get("options", []):
+        option = str(item["option"])
+        expected = item.get("expected_rank")
+        confidence = item.get("confidence")
+        rows.append(
+            SmaaRow(
+                option=option,
+                name=option_names.get(option, option),
+                acceptability=tuple(float(share) for share in item.get("rank_acceptability", [])),
+                expected_rank=None if expected is None else float(expected),
+                confidence=None if confidence is None else float(confidence),
+                central_weights={str(k): float(v) for k, v in (item.get("central_weights") or {}).items()},
+            )
+        )
+    return tuple(rows)
+
+
+# ---------------------------------------------------------------------------------------
+# the summary paragraph
+
+
+def _names(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def _with_summary(context: ReportContext) -> ReportContext:
+    from dataclasses import replace
+
+    return replace(context, summary=summary_text(context))
+
+
+def summary_text(context: ReportContext) -> str:
+    """One plain-language paragraph: who ranks first, by how much, how robust, what to watch."""
+    rows = context.rows
+    if not rows:
+        return "The model holds no options."
+    sentences = []
+    weights = (
+        f"the {context.profile_name.rstrip('.')} profile"
+        if context.profile != "default"
+        else ("the model's default weights")
+    )
+    if context.overrides:
+        weights += f" (with weights changed: {context.overrides_text})"
+    method = METHOD_PHRASES.get(context.method, context.method_label)
+    top = rows[0]
+    tied = [row for row in rows if row.rank == top.rank]
+    if len(rows) == 1:
+        sentences.append(
+            f"Under {weights} and {method}, {top.name} is the only option, scoring {top.score:.3f}."
+        )
+    elif len(tied) > 1:
+        sentences.append(
+            f"Under {weights} and {method}, {_names([row.name for row in tied])} share first place "
+            f"with a score of {top.score:.3f}."
+        )
+    else:
+        second = rows[1]
+        margin = abs(top.score - second.score)
+        sentences.append(
+            f"Under {weights} and {method}, {top.name} ranks first with a score of {top.score:.3f}, "
+            f"{margin:.3f} {'ahead of' if context.higher_is_better else 'better (lower) than'} "
+            f"{second.name} ({second.score:.3f})."
+        )
+    if top.fails_minimum:
+        sentences.append(
+            "Every option fails at least one minimum requirement, so none is clearly acceptable."
+        )
+    sentences.append(_robustness_sentence(context, top))
+    failing = [row.name for row in rows if row.fails_minimum]
+    if failing and not top.fails_minimum:
+        one = len(failing) == 1
+        sentences.append(
+            f"{_names(failing)} {'fails' if one else 'fail'} a minimum requirement and "
+            f"{'is' if one else 'are'} ranked last whatever {'its' if one else 'their'} score."
+        )
+    filled = sum(1 for flag in context.flags if flag.kind == "missing score")
+    if filled:
+        sentences.append(
+            f"{_plural(filled, 'score was', 'scores were')} missing and set to the worst end of the scale."
+        )
+    wide = sum(1 for flag in context.flags if flag.kind == "wide uncertainty")
+    if wide:
+        sentences.append(
+            f"{_plural(wide, 'score has', 'scores have')} a wide uncertainty range "
+            f"(over {WIDE_UNCERTAINTY:.0%} of the scale)."
+        )
+    return " ".join(sentence for sentence in sentences if sentence)
+
+
+def _robustness_sentence(context: ReportContext, top: RankRow) -> str:
+    parts = []
+    if context.smaa is not None:
+        samples = int(context.smaa.get("samples", 0))
+        by_option = {row.option: row for row in context.smaa_rows}
+        found = by_option.get(top.option)
+        if found is not None and found.acceptability:
+            first = found.acceptability[0]
+            parts.append(
+                f"Drawing {samples:,} random weight sets and scores within their uncertainty ranges "
+                f"(SMAA-2), {top.name} ranks first in {first:.0%} of {samples:,} samples"
+            )
+            rivals = sorted(
+                (row for row in context.smaa_rows if row.option != top.option and row.acceptability),
+                key=lambda row: -row.acceptability[0],
+            )
+            if rivals and rivals[0].acceptability[0] > 0:
+                parts[-1] += f", {rivals[0].name} in {rivals[0].acceptability[0]:.0%}"
+            parts[-1] += "."
+    if context.sensitivity is not None:
+        closest = min(context.sensitivity_rows, key=lambda row: row.margin, default=None)
+        if closest is None or math.isinf(closest.margin):
+            parts.append(
+                "No change to any single criterion's weight, however large, would put another option first."
+            )
+        else:
+            down = closest.down is not None and abs(closest.weight - closest.down) == closest.margin
+            target = closest.down if down else closest.up
+            new_top = context.option_name(closest.down_top if down else closest.up_top)
+            parts.append(
+                f"The first place is most sensitive to the weight of {closest.name}: "
+                f"{'lowering' if down else 'raising'} it from {closest.weight:.1%} to {target:.1%} "
+                f"would put {new_top} first."
+            )
+    if not parts:
+        return "This run did not test how robust the ranking is to the weights or to uncertain scores."
+    return " ".join(parts)
