@@ -27,6 +27,8 @@ app = typer.Typer(
 
 # Registration happens on import; the order here is the order of `--help`.
 from decisiontool.cli import core  # noqa: E402
+from decisiontool.cli import report  # noqa: E402
+from decisiontool.cli import tui  # noqa: E402
 
 __all__ = ["app", "core", "main"]
 

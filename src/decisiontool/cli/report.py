@@ -1,0 +1,135 @@
+"""`decisiontool report -o FILE`: a ranked report a policy reader can use without the tool.
+
+The format follows the suffix (.md .html .csv .json .xlsx); the work is done by
+`decisiontool.reports.write_report`, imported inside the command so that other commands
+never load jinja2 or xlsxwriter.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from decisiontool.cli import app
+from decisiontool.cli.common import (
+    DataOption,
+    MethodOption,
+    MissingOption,
+    ProfileOption,
+    VikorVOption,
+    WeightOption,
+    build_analysis,
+    handles_model_errors,
+)
+
+SUFFIXES = (".md", ".html", ".csv", ".json", ".xlsx")
+"""The report formats (kept equal to `decisiontool.reports.RENDERERS`, which a test checks)."""
+
+
+def parse_date(text: str | None) -> datetime.date | None:
+    """`--date YYYY-MM-DD` -> a date; a malformed one is a usage error (exit 2)."""
+    if text is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{text!r} is not a date of the form YYYY-MM-DD", param_hint="--date"
+        ) from None
+
+
+def command_line(
+    *,
+    data: Path | None,
+    profile: str,
+    weights: list[str] | None,
+    method: str,
+    vikor_v: float,
+    missing: str,
+    date: datetime.date,
+    output: Path,
+) -> list[str]:
+    """The command that reproduces this report: every choice spelled out, the date fixed."""
+    argv = ["decisiontool", "report"]
+    if data is not None:
+        argv += ["--data", str(data)]
+    if profile != "default":
+        argv += ["--profile", profile]
+    for weight in weights or []:
+        argv += ["--weight", weight]
+    argv += ["--method", method]
+    if method == "vikor":
+        argv += ["--vikor-v", f"{vikor_v:g}"]
+    if missing != "refuse":
+        argv += ["--missing", missing]
+    argv += ["--date", date.isoformat(), "-o", str(output)]
+    return argv
+
+
+@app.command(
+    epilog=(
+        "Examples:  decisiontool report -o ranking.html;  "
+        "decisiontool report -o ranking.xlsx --profile cost_first --method topsis;  "
+        "decisiontool report -o ranking.md --date 2026-01-31 --force"
+    )
+)
+@handles_model_errors
+def report(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The report file; its suffix chooses the format: .md, .html, .csv, .json or .xlsx.",
+            show_default=False,
+        ),
+    ],
+    data: DataOption = None,
+    profile: ProfileOption = "default",
+    weight: WeightOption = None,
+    method: MethodOption = "wsm",
+    vikor_v: VikorVOption = 0.5,
+    missing: MissingOption = "refuse",
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+    date_text: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Date printed in the report, YYYY-MM-DD (default: SOURCE_DATE_EPOCH if set, else today); "
+            "a fixed date gives byte-identical reports.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write a ranked report: summary, weights, ranking, flags, evidence and provenance.
+
+    HTML is one self-contained file (prints to A4); XLSX is a workbook with native charts;
+    CSV has one row per option; JSON is schema decisiontool.report/1 (a superset of
+    decisiontool.ranking/1); Markdown renders on code-hosting sites. An existing file is
+    replaced only with --force.
+    """
+    if output.suffix.lower() not in SUFFIXES:
+        raise typer.BadParameter(
+            f"'{output.name}' has no report suffix; use one of {', '.join(SUFFIXES)}",
+            param_hint="-o/--output",
+        )
+    date = parse_date(date_text)
+    from decisiontool.reports import report_date, write_report
+
+    effective_date = report_date(date)
+    analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
+    argv = command_line(
+        data=data,
+        profile=profile,
+        weights=weight,
+        method=method,
+        vikor_v=vikor_v,
+        missing=missing,
+        date=effective_date,
+        output=output,
+    )
+    write_report(analysis, output, force=force, date=effective_date, argv=argv)
+    typer.echo(f"Wrote {output}")
