@@ -1,0 +1,150 @@
+"""The Textual app: a thin shell that owns the `Session`, watches the model files and quits.
+
+Everything the user sees lives in `screens/` and `widgets/`; everything computed lives in
+the `Session` and the analysis beneath it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from decisiontool.model import DecisionModel
+from decisiontool.problems import ModelError
+from decisiontool.tui.screens.dialogs import ConfirmDialog
+from decisiontool.tui.screens.invalid import InvalidModelScreen
+from decisiontool.tui.screens.main import PALETTE_COMMANDS, MainScreen
+from decisiontool.tui.state import Session, model_file_stamps
+
+POLL_SECONDS = 1.0
+"""How often the model directory is checked for edits made in another window."""
+
+
+class DecisionApp(App[None]):
+    """Adjust weights and watch the ranking move."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "decisiontool"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (asks first if weights are unsaved)"),
+        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Show every key binding"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            id="app.palette",
+            tooltip="Every action, searchable",
+        ),
+    ]
+
+    def __init__(self, session: Session, *, watch: bool = True, missing: str = "refuse") -> None:
+        super().__init__()
+        self.session = session
+        """The app's state; screens read it and call it."""
+        self.watch_files = watch
+        self.missing = missing
+        self.model_root: Path = session.model.root
+        self.file_stamps: dict[str, tuple[int, int]] = {}
+        self.reloads = 0
+        """How many times the model was reloaded (tests wait on it)."""
+
+    def on_mount(self) -> None:
+        """Show the main screen and start watching the model files."""
+        self.push_screen(MainScreen(self.session))
+        self.remember_model_files()
+        if self.watch_files:
+            self.set_interval(POLL_SECONDS, self.poll_model_files)
+
+    @property
+    def main_screen(self) -> MainScreen:
+        """The main screen (wherever the user is)."""
+        return next(screen for screen in self.screen_stack if isinstance(screen, MainScreen))
+
+    # -- quitting and help ------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Quit; ask first when the weights are unsaved."""
+        if not self.session.unsaved:
+            self.exit()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(
+                "The weights are not saved (ctrl+s saves them as a profile). Quit anyway?", yes="Quit"
+            ),
+            answered,
+        )
+
+    def action_help(self) -> None:
+        """Show every key binding."""
+        from decisiontool.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The built-in commands plus every action of the main screen."""
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, MainScreen):
+            for command in PALETTE_COMMANDS:
+                yield SystemCommand(
+                    command.title, command.help, lambda action=command.action: self._run_main(action)
+                )
+
+    def _run_main(self, action: str) -> None:
+        self.call_later(self.main_screen.run_action, action)
+
+    # -- watching the model files -----------------------------------------------------
+
+    def remember_model_files(self) -> None:
+        """Record the model files' stamps as seen (after loading or saving)."""
+        self.file_stamps = model_file_stamps(self.model_root)
+
+    def poll_model_files(self) -> bool:
+        """Reload when a model file was added, removed or changed; True when a reload started."""
+        stamps = model_file_stamps(self.model_root)
+        if stamps == self.file_stamps:
+            return False
+        self.file_stamps = stamps
+        self.reload_model()
+        return True
+
+    @work(thread=True, exclusive=True, group="reload")
+    def reload_model(self) -> None:
+        """Load the model again off the UI thread, then apply it (or show its problems)."""
+        from decisiontool.loading import load_model
+
+        try:
+            model = load_model(self.model_root, missing="worst" if self.missing == "worst" else "refuse")
+        except ModelError as error:
+            self.call_from_thread(self._model_invalid, error)
+            return
+        self.call_from_thread(self._model_loaded, model)
+
+    def _model_invalid(self, error: ModelError) -> None:
+        if isinstance(self.screen, InvalidModelScreen):
+            self.screen.show_problems(error.problems)
+        else:
+            self.push_screen(InvalidModelScreen(error.problems))
+        self.reloads += 1
+
+    def _model_loaded(self, model: DecisionModel) -> None:
+        while isinstance(self.screen, InvalidModelScreen) or not isinstance(self.screen, MainScreen):
+            if len(self.screen_stack) <= 2:
+                break
+            self.pop_screen()
+        notes = self.session.reload(model)
+        self.main_screen.refresh_all()
+        self.reloads += 1
+        self.notify("\n".join(notes) or "The model files changed.", title="Model reloaded", timeout=3)

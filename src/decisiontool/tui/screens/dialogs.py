@@ -1,0 +1,297 @@
+"""Modal dialogs: each is a typed `ModalScreen[T]` that dismisses with its answer (None: cancelled)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from decisiontool.model import Lesson
+from decisiontool.model.files import ID_PATTERN, MAX_ID_LENGTH
+from decisiontool.tui.state import parse_weight_text
+
+CANCEL = Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without changing anything")
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        CANCEL,
+        Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Answer yes"),
+        Binding("n", "answer(False)", "No", id="confirm.no", tooltip="Answer no"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__(classes="dialog-screen")
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        """The question and two buttons."""
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.yes} (y)", variant="warning", id="yes")
+                yield Button(f"{self.no} (n)", id="no")
+
+    def on_mount(self) -> None:
+        """Focus "no": the safe answer."""
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        """Answer with a key."""
+        self.dismiss(answer)
+
+    def action_cancel(self) -> None:
+        """Escape means no."""
+        self.dismiss(False)
+
+
+class WeightDialog(ModalScreen[float | None]):
+    """Type an exact effective weight (0.25 or 25%)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [CANCEL]
+
+    def __init__(self, label: str, current: float) -> None:
+        super().__init__(classes="dialog-screen")
+        self.label = label
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        """A label, an input and an error line."""
+        with Vertical(classes="dialog"):
+            yield Label(f"Effective weight of {self.label} (0–1, or a percentage):")
+            yield Input(value=f"{self.current:.3f}", id="weight-input", select_on_focus=True)
+            yield Static("", classes="dialog-error")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        try:
+            value = parse_weight_text(event.value)
+        except ValueError as error:
+            self.query_one(".dialog-error", Static).update(str(error))
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        """Keep the weight."""
+        self.dismiss(None)
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """Pick one item from a list of (id, name, description)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [CANCEL]
+
+    def __init__(self, title: str, choices: list[tuple[str, str, str]], current: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text = title
+        self.choices = choices
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        """A title and the list."""
+        options = []
+        for item_id, name, description in self.choices:
+            prompt = Text.assemble((name, "bold"), "  ", (item_id, "dim"))
+            if description:
+                prompt.append("\n" + description.strip(), style="italic")
+            options.append(Option(prompt, id=item_id))
+        with Vertical(classes="dialog dialog-wide"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield OptionList(*options, id="choices")
+
+    def on_mount(self) -> None:
+        """Highlight the current choice."""
+        choices = self.query_one(OptionList)
+        ids = [item_id for item_id, _, _ in self.choices]
+        if self.current in ids:
+            choices.highlighted = ids.index(self.current)
+        choices.focus()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        """Keep the current choice."""
+        self.dismiss(None)
+
+
+class LessonDialog(ModalScreen[None]):
+    """A lesson's title, summary and sources."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        CANCEL,
+        Binding("enter", "cancel", "Close", id="lesson.close", tooltip="Close the lesson"),
+    ]
+
+    def __init__(self, lesson: Lesson) -> None:
+        super().__init__(classes="dialog-screen")
+        self.lesson = lesson
+
+    def compose(self) -> ComposeResult:
+        """Title, summary and sources, scrollable."""
+        text = Text()
+        text.append(f"{self.lesson.id}  {self.lesson.title}\n\n", style="bold")
+        text.append((self.lesson.summary or "(no summary)").strip() + "\n")
+        if self.lesson.sources:
+            text.append("\nSources\n", style="bold")
+            for source in self.lesson.sources:
+                text.append(f"• {source}\n")
+        with VerticalScroll(classes="dialog dialog-wide"):
+            yield Static(text, id="lesson-text")
+
+    def action_cancel(self) -> None:
+        """Close."""
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class SaveRequest:
+    """What the save dialog asked for."""
+
+    profile_id: str
+    name: str
+    description: str
+
+
+def check_profile_id(profile_id: str) -> str:
+    """'' when `profile_id` is a valid new profile id, else why not."""
+    if profile_id == "default":
+        return "'default' is reserved for the weights in the group files"
+    if len(profile_id) > MAX_ID_LENGTH or not ID_PATTERN.fullmatch(profile_id):
+        return "use lower-case letters, digits and '_', starting with a letter"
+    return ""
+
+
+class SaveProfileDialog(ModalScreen[SaveRequest | None]):
+    """Ask for the id, name and description of the profile to save."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [CANCEL]
+
+    def __init__(self, profile_id: str, name: str, description: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.initial = SaveRequest(profile_id, name, description)
+
+    def compose(self) -> ComposeResult:
+        """Three inputs and the buttons."""
+        with Vertical(classes="dialog dialog-wide"):
+            yield Label("Save the current weights as a profile", classes="dialog-title")
+            yield Label("Id (the file name, e.g. council_view):")
+            yield Input(value=self.initial.profile_id, id="profile-id")
+            yield Label("Name:")
+            yield Input(value=self.initial.name, id="profile-name")
+            yield Label("Description (optional):")
+            yield Input(value=self.initial.description, id="profile-description")
+            yield Static("", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        profile_id = self.query_one("#profile-id", Input).value.strip()
+        name = self.query_one("#profile-name", Input).value.strip()
+        problem = check_profile_id(profile_id) or ("" if name else "a profile needs a name")
+        if problem:
+            self.query_one(".dialog-error", Static).update(problem)
+            return
+        description = self.query_one("#profile-description", Input).value.strip()
+        self.dismiss(SaveRequest(profile_id, name, description))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Save nothing."""
+        self.dismiss(None)
+
+
+REPORT_FORMATS: tuple[str, ...] = ("md", "html", "csv", "json", "xlsx")
+"""Report formats: the suffix of the file decides."""
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the export dialog asked for."""
+
+    path: Path
+    force: bool
+    """Overwrite an existing file (set after the user confirmed)."""
+    sensitivity: bool
+    smaa: bool
+
+
+class ExportDialog(ModalScreen[ExportRequest | None]):
+    """Ask where and in which format to write a report."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [CANCEL]
+
+    def __init__(self, default_path: Path) -> None:
+        super().__init__(classes="dialog-screen")
+        self.default_path = default_path
+
+    def compose(self) -> ComposeResult:
+        """Path, format, options and buttons."""
+        suffix = self.default_path.suffix.lstrip(".")
+        with Vertical(classes="dialog dialog-wide"):
+            yield Label("Export a report", classes="dialog-title")
+            yield Label("File (the format follows the suffix):")
+            yield Input(value=str(self.default_path), id="export-path")
+            yield Select(
+                [(f".{fmt}", fmt) for fmt in REPORT_FORMATS],
+                value=suffix if suffix in REPORT_FORMATS else "md",
+                allow_blank=False,
+                id="export-format",
+            )
+            yield Checkbox("Include sensitivity", value=True, id="export-sensitivity")
+            yield Checkbox("Include SMAA", id="export-smaa")
+            yield Static("", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Export", variant="primary", id="export")
+                yield Button("Cancel", id="cancel")
+
+    @on(Select.Changed, "#export-format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        path_input = self.query_one("#export-path", Input)
+        path = Path(path_input.value.strip() or "report")
+        path_input.value = str(path.with_suffix(f".{event.value}"))
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#export")
+    def _export(self) -> None:
+        text = self.query_one("#export-path", Input).value.strip()
+        path = Path(text).expanduser()
+        if not text or path.suffix.lstrip(".") not in REPORT_FORMATS:
+            self.query_one(".dialog-error", Static).update(
+                "give a file ending in " + ", ".join(f".{fmt}" for fmt in REPORT_FORMATS)
+            )
+            return
+        self.dismiss(
+            ExportRequest(
+                path,
+                force=False,
+                sensitivity=self.query_one("#export-sensitivity", Checkbox).value,
+                smaa=self.query_one("#export-smaa", Checkbox).value,
+            )
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Export nothing."""
+        self.dismiss(None)

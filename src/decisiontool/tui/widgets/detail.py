@@ -1,0 +1,159 @@
+"""The detail panel: the highlighted option's summary, precedents and evidence per criterion.
+
+For each criterion: the score and its range, the contribution to the score (wsm), the
+rationale and sources, and the lessons behind the criterion as links; Enter (or a
+click) on a lesson asks for its summary and sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.console import Group as RichGroup
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Static
+
+from decisiontool.analysis import Analysis, RankedOption
+from decisiontool.tui.state import iter_lessons
+
+
+class LessonLink(Static, can_focus=True):
+    """A lesson title under a criterion; Enter or a click opens the lesson."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter", "open", "Open lesson", id="lesson.open", tooltip="Show the lesson's summary and sources"
+        ),
+    ]
+
+    @dataclass
+    class Opened(Message):
+        """The user asked to read a lesson."""
+
+        lesson_id: str
+
+    def __init__(self, lesson_id: str, title: str) -> None:
+        super().__init__(Text.assemble(("  ↳ ", "dim"), (lesson_id, "bold"), " ", title), classes="lesson")
+        self.lesson_id = lesson_id
+
+    def action_open(self) -> None:
+        """Ask for the lesson."""
+        self.post_message(self.Opened(self.lesson_id))
+
+    def on_click(self) -> None:
+        """A click opens the lesson too."""
+        self.action_open()
+
+
+def option_header(analysis: Analysis, entry: RankedOption) -> Text:
+    """Name, rank, score, failures, summary and precedents of one option."""
+    option = analysis.model.option(entry.option)
+    text = Text()
+    text.append(option.name, style="bold")
+    text.append(f"  ({option.id}, {option.file.kind})\n", style="dim")
+    text.append(f"Rank {entry.rank} · score {entry.score:.4f} ({analysis.method_id})")
+    for key, value in entry.extra.items():
+        text.append(f" · {key} {value:.3f}", style="dim")
+    text.append("\n")
+    if entry.fails_minimum:
+        text.append("✗ Fails the minimum of: " + ", ".join(entry.fails_minimum) + "\n", style="bold red")
+    if option.file.summary:
+        text.append(option.file.summary.strip() + "\n")
+    if option.file.precedents:
+        text.append("Precedents: ", style="bold")
+        text.append("; ".join(option.file.precedents) + "\n")
+    return text
+
+
+def criterion_block(analysis: Analysis, entry: RankedOption, criterion_id: str) -> RichGroup:
+    """Score, range, contribution, rationale and sources of one option on one criterion."""
+    model = analysis.model
+    criterion = model.criterion(criterion_id)
+    score = model.option(entry.option).file.scores[criterion_id]
+    j = analysis.arrays.criterion_ids.index(criterion_id)
+    weight = float(analysis.weights[j])
+    head = Text()
+    head.append(criterion.name, style="bold")
+    head.append(f"  w {weight:.3f}", style="dim")
+    line = Text("  score ")
+    line.append(f"{score.value:g}", style="bold")
+    line.append(f" on [{criterion.scale[0]:g}, {criterion.scale[1]:g}] ({criterion.direction})")
+    if score.range is not None:
+        line.append(f" · range {score.range[0]:g}–{score.range[1]:g}")
+    if entry.contributions is not None:
+        line.append(f" · contributes {entry.contributions[criterion_id]:.3f}")
+    if criterion_id in entry.fails_minimum:
+        line.append(f" · below minimum {criterion.minimum:g}", style="bold red")
+    level = criterion.levels.get(str(int(score.value))) if float(score.value).is_integer() else None
+    parts: list[Text] = [head, line]
+    if level:
+        parts.append(Text(f"  level: {level}", style="italic"))
+    if (entry.option, criterion_id) in model.filled:
+        parts.append(Text("  missing score set to the scale's worst end", style="yellow"))
+    if score.rationale:
+        parts.append(Text("  " + score.rationale.strip()))
+    for source in score.sources:
+        parts.append(Text("  source: " + source, style="dim"))
+    return RichGroup(*parts)
+
+
+class DetailPanel(VerticalScroll):
+    """Everything known about the highlighted option, criterion by criterion."""
+
+    @dataclass
+    class LessonRequested(Message):
+        """A lesson link was opened."""
+
+        lesson_id: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.option_id: str | None = None
+        self._criteria: tuple[str, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        """The header; criterion blocks are mounted by `show`."""
+        yield Static("", id="detail-header")
+
+    def show(self, analysis: Analysis, option_id: str | None) -> None:
+        """Show one option; rebuilds the criterion blocks only when the option changes."""
+        entry = next((e for e in analysis.ranking.entries if e.option == option_id), None)
+        header = self.query_one("#detail-header", Static)
+        if entry is None:
+            header.update("No option selected.")
+            return
+        header.update(option_header(analysis, entry))
+        criteria = analysis.arrays.criterion_ids
+        if option_id == self.option_id and criteria == self._criteria:
+            for block in self.query(".criterion-block").results(Static):
+                criterion_id = block.name or ""
+                block.update(criterion_block(analysis, entry, criterion_id))
+            return
+        self.option_id = option_id
+        self._criteria = criteria
+        widgets: list[Static] = []
+        for criterion_id in criteria:
+            widgets.append(
+                Static(
+                    criterion_block(analysis, entry, criterion_id),
+                    classes="criterion-block",
+                    name=criterion_id,
+                )
+            )
+            widgets.extend(
+                LessonLink(lid, title) for lid, title in iter_lessons(analysis.model, criterion_id)
+            )
+        with self.app.batch_update():
+            self.remove_children(".criterion-block, .lesson")
+            self.mount_all(widgets)
+
+    @on(LessonLink.Opened)
+    def _lesson_opened(self, event: LessonLink.Opened) -> None:
+        event.stop()
+        self.post_message(self.LessonRequested(event.lesson_id))

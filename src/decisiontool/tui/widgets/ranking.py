@@ -1,0 +1,187 @@
+"""The ranking panel: rank, movement, option, score and a stacked bar of contributions.
+
+Redrawn on every change of weight; with the line API only the visible rows are drawn.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from decisiontool.analysis import RankedOption
+from decisiontool.tui.state import Session, score_fraction
+from decisiontool.tui.widgets.palette import criterion_colours, group_colours
+from decisiontool.tui.widgets.rows import RowList
+
+
+def stacked_bar(parts: list[tuple[float, str]], width: int) -> Text:
+    """A bar `width` cells long split into coloured parts (value in [0, 1], colour).
+
+    Cell boundaries are rounded from cumulative sums, so the parts add up to the rounded
+    total and no rounding error accumulates.
+    """
+    text = Text()
+    total = 0.0
+    start = 0
+    for value, colour in parts:
+        total += max(value, 0.0)
+        end = min(width, round(total * width))
+        if end > start:
+            text.append("█" * (end - start), style=colour)
+            start = end
+    text.append("·" * (width - start), style="#555555")
+    return text
+
+
+def movement_text(places: int) -> Text:
+    """▲2 / ▼1 / blank: places gained against the profile's own ranking."""
+    if places > 0:
+        return Text(f"▲{places}".ljust(3), style="bold green")
+    if places < 0:
+        return Text(f"▼{-places}".ljust(3), style="bold red")
+    return Text("   ")
+
+
+class RankingList(RowList):
+    """The options in rank order."""
+
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session = session
+        self.by_group = True
+        """Colour contributions by group (True) or by criterion."""
+        self.entries: tuple[RankedOption, ...] = ()
+        self.movement: dict[str, int] = {}
+        self.colours: dict[str, str] = {}
+
+    def row_count(self) -> int:
+        """One row per option."""
+        return len(self.entries)
+
+    def header_lines(self) -> int:
+        """The column titles."""
+        return 1
+
+    def refresh_ranking(self) -> None:
+        """Read the session's ranking again and redraw, keeping the cursor on the same option."""
+        current = self.current_option
+        analysis = self.session.analysis
+        arrays = analysis.arrays
+        self.entries = analysis.ranking.entries
+        self.movement = self.session.movement()
+        self.colours = criterion_colours(
+            arrays.criterion_ids, analysis.model.criterion_group, arrays.group_ids, self.by_group
+        )
+        self.update_rows()
+        if current is not None:
+            self.select(current)
+
+    def on_mount(self) -> None:
+        """Draw the first ranking."""
+        self.refresh_ranking()
+
+    @property
+    def current_option(self) -> str | None:
+        """The option id under the cursor."""
+        return self.entries[self.cursor].option if 0 <= self.cursor < len(self.entries) else None
+
+    def select(self, option_id: str) -> None:
+        """Move the cursor to an option by id."""
+        for index, entry in enumerate(self.entries):
+            if entry.option == option_id:
+                if index != self.cursor:
+                    self.cursor = index
+                return
+
+    def _columns(self, width: int) -> tuple[int, int]:
+        """(name width, bar width) for a panel `width` cells wide."""
+        bar = max(8, min(40, (width - 14) // 2 - 4))
+        name = max(6, width - 3 - 3 - 8 - bar - 1)
+        return name, bar
+
+    def render_header(self, line: int, width: int) -> Text:
+        """Column titles."""
+        name, _ = self._columns(width)
+        method = self.session.analysis.method
+        what = "contributions" if self.session.analysis.method_id == "wsm" else "score"
+        direction = "" if method.higher_is_better else " (lower is better)"
+        return Text(f"{'#':>2} {'±':<3}{'Option':<{name}} {'Score':>7} {what}{direction}", style="bold dim")
+
+    def render_row(self, index: int, width: int, selected: bool) -> Text:
+        """`rank move name score bar`; an option failing a minimum is marked ✗ and dimmed."""
+        entry = self.entries[index]
+        name_width, bar_width = self._columns(width)
+        failing = bool(entry.fails_minimum)
+        text = Text(f"{entry.rank:>2} ", style="bold")
+        text.append_text(movement_text(self.movement.get(entry.option, 0)))
+        label = ("✗ " if failing else "") + entry.name
+        label = label if len(label) <= name_width else label[: name_width - 1] + "…"
+        text.append(label.ljust(name_width), style="red" if failing else "")
+        text.append(f" {entry.score:7.3f} ")
+        text.append_text(self._bar(entry, bar_width))
+        return text
+
+    def _bar(self, entry: RankedOption, width: int) -> Text:
+        analysis = self.session.analysis
+        if entry.contributions is None:
+            colour = "#a05050" if entry.fails_minimum else "#4e9ad6"
+            return stacked_bar([(score_fraction(analysis.method_id, entry.score), colour)], width)
+        return stacked_bar([(value, self.colours[cid]) for cid, value in entry.contributions.items()], width)
+
+
+class Legend(Static):
+    """Which colour stands for which group or criterion."""
+
+    def show(self, session: Session, by_group: bool) -> None:
+        """Draw the legend for the current colouring and method."""
+        analysis = session.analysis
+        arrays = analysis.arrays
+        text = Text()
+        if analysis.method_id != "wsm":
+            text.append(
+                "Bar: score between the method's worst and best. Contributions are shown for wsm.",
+                style="dim",
+            )
+        elif by_group:
+            for gid, colour in group_colours(arrays.group_ids).items():
+                text.append("■ ", style=colour)
+                text.append(analysis.model.group(gid).name + "  ")
+        else:
+            colours = criterion_colours(
+                arrays.criterion_ids, analysis.model.criterion_group, arrays.group_ids, False
+            )
+            for cid, colour in colours.items():
+                text.append("■ ", style=colour)
+                text.append(cid + "  ")
+        failing = sum(1 for entry in analysis.ranking.entries if entry.fails_minimum)
+        if failing:
+            text.append(f" ✗ fails a minimum ({failing})", style="red")
+        self.update(text)
+
+
+class RankingPanel(Vertical):
+    """The ranking list with its legend."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(id="ranking-panel")
+        self.session = session
+        self.border_title = "Ranking"
+
+    def compose(self) -> ComposeResult:
+        """The list and the legend."""
+        yield RankingList(self.session, id="ranking")
+        yield Legend(id="legend")
+
+    def on_mount(self) -> None:
+        """Draw the legend."""
+        self.refresh_panel()
+
+    def refresh_panel(self) -> None:
+        """Redraw the title, the list and the legend from the session."""
+        ranking = self.query_one(RankingList)
+        ranking.refresh_ranking()
+        analysis = self.session.analysis
+        self.border_title = f"Ranking · {analysis.method.label}"
+        self.query_one(Legend).show(self.session, ranking.by_group)

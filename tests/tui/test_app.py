@@ -1,0 +1,460 @@
+"""Pilot tests: every interaction of the main screen, asserting on state and rendered widgets."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli
+from typer.testing import CliRunner
+
+from decisiontool.cli import app as cli_app
+from decisiontool.tui.app import DecisionApp
+from decisiontool.tui.screens.dialogs import (
+    ChoiceDialog,
+    ConfirmDialog,
+    ExportDialog,
+    LessonDialog,
+    SaveProfileDialog,
+    WeightDialog,
+)
+from decisiontool.tui.screens.help import HelpScreen, binding_sections
+from decisiontool.tui.screens.invalid import InvalidModelScreen
+from decisiontool.tui.screens.main import PALETTE_COMMANDS, MainScreen
+from decisiontool.tui.widgets.detail import DetailPanel, LessonLink
+from decisiontool.tui.widgets.ranking import RankingList
+from decisiontool.tui.widgets.weights import WeightsList
+from tests.tui.conftest import run
+
+AppFactory = Callable[..., DecisionApp]
+
+
+def rendered_rows(row_list: Any) -> list[str]:
+    """The plain text of every row of a weights or ranking list as drawn."""
+    width = row_list.size.width
+    return [row_list.render_row(i, width, False).plain for i in range(row_list.row_count())]
+
+
+def ranking_order(app: DecisionApp) -> list[str]:
+    return [entry.option for entry in app.screen.query_one(RankingList).entries]
+
+
+def plain(static: Any) -> str:
+    """The text a Static shows, whatever rich renderable it holds."""
+    from rich.console import Console
+
+    console = Console(width=200, record=True, file=__import__("io").StringIO())
+    content = static.content
+    console.print(content)
+    return console.export_text()
+
+
+async def settle(app: DecisionApp, pilot: Any) -> None:
+    """Wait for workers and the screen to finish their work."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_weight_keys_re_rank(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            weights = app.screen.query_one(WeightsList)
+            assert weights.has_focus
+            before = ranking_order(app)
+            await pilot.press("down")  # Dedicated resources
+            assert weights.current is not None and weights.current.id == "resources"
+            for _ in range(10):
+                await pilot.press("shift+right")
+            await pilot.pause()
+            session = app.session
+            assert session.effective_weight("resources") == pytest.approx(0.9)
+            after = ranking_order(app)
+            assert after == [e.option for e in session.analysis.ranking.entries]
+            assert after != before and after[0] == "large_mission"
+            rows = rendered_rows(app.screen.query_one(RankingList))
+            assert rows[0].lstrip().startswith("1 ▲2 Large multidimensional")
+            assert "0.900" in rendered_rows(weights)[1]
+            assert "* modified" in weights.render_header(0, 60).plain
+            await pilot.press("left", "minus")
+            assert session.effective_weight("resources") == pytest.approx(0.88)
+
+    run(scenario)
+
+
+def test_group_weight_keys(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("shift+left")  # the Effectiveness group row
+            assert app.session.effective_weight("effectiveness") == pytest.approx(2 / 3 - 0.05)
+            assert app.session.effective_weight("sustainability") == pytest.approx(1 / 3 + 0.05)
+
+    run(scenario)
+
+
+def test_lock_rebalances_around_locked_weight(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("down", "down", "down", "down", "l")  # Political durability
+            session = app.session
+            assert session.locked == {"durability"}
+            locked = session.effective_weight("durability")
+            assert "L" in rendered_rows(app.screen.query_one(WeightsList))[4]
+            await pilot.press("up", "up", "up", *["shift+right"] * 3)  # resources
+            assert session.effective_weight("resources") == pytest.approx(0.55)
+            assert session.effective_weight("durability") == pytest.approx(locked)
+            assert session.analysis.weights.sum() == pytest.approx(1.0)
+            await pilot.press("down", "down", "down", "l")
+            assert session.locked == set()
+
+    run(scenario)
+
+
+def test_undo_redo_reset(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            session = app.session
+            original = session.analysis.weight_map()
+            await pilot.press("down", "right", "right")
+            changed = session.analysis.weight_map()
+            await pilot.press("ctrl+z", "ctrl+z")
+            assert session.analysis.weight_map() == pytest.approx(original)
+            await pilot.press("ctrl+y", "ctrl+y")
+            assert session.analysis.weight_map() == pytest.approx(changed)
+            await pilot.press("r")
+            assert session.analysis.weight_map() == pytest.approx(original)
+            assert not session.unsaved
+            await pilot.press("ctrl+z")
+            assert session.analysis.weight_map() == pytest.approx(changed)
+
+    run(scenario)
+
+
+def test_zero_exact_value_and_click(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            session = app.session
+            await pilot.press("down", "0")
+            assert session.effective_weight("resources") == 0.0
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, WeightDialog)
+            await pilot.press(*"25%", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            assert session.effective_weight("reach") == pytest.approx(0.25)
+            # a click on the far end of the bar of "Annual cost" sets the bar's full value
+            weights = app.screen.query_one(WeightsList)
+            row = 5
+            region = weights.region_of(row)
+            await pilot.click(WeightsList, offset=(region.width - 2, region.y))
+            assert weights.cursor == row
+            assert session.effective_weight("cost") == pytest.approx(weights.criterion_scale, abs=0.05)
+
+    run(scenario)
+
+
+def test_method_switch_keeps_the_option(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            ranking = app.screen.query_one(RankingList)
+            ranking.focus()
+            await pilot.press("down", "down")
+            chosen = ranking.current_option
+            await pilot.press("m")
+            assert app.session.analysis.method_id == "topsis"
+            assert ranking.current_option == chosen
+            await pilot.press("m", "m")
+            assert app.session.analysis.method_id == "promethee2"
+            assert ranking.current_option == chosen
+            await pilot.press("M")
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceDialog)
+            await pilot.press("home", "down", "down", "enter")
+            await pilot.pause()
+            assert app.session.analysis.method_id == "vikor"
+            assert ranking.current_option == chosen
+            assert "lower is better" in ranking.render_header(0, 80).plain
+
+    run(scenario)
+
+
+def test_profile_switch_lists_descriptions_and_keeps_the_option(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            ranking = app.screen.query_one(RankingList)
+            ranking.focus()
+            await pilot.press("end")
+            chosen = ranking.current_option
+            await pilot.press("p")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, ChoiceDialog)
+            assert any("Cross-border reach above everything." in d for _, _, d in dialog.choices)
+            await pilot.press("end", "enter")
+            await pilot.pause()
+            assert app.session.analysis.profile == "reach_first"
+            assert ranking.current_option == chosen
+            assert "reach_first" in plain(app.screen.query_one("#status"))
+
+    run(scenario)
+
+
+def test_failing_option_is_marked(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)):
+            rows = rendered_rows(app.screen.query_one(RankingList))
+            assert "✗ Sanctions only" in rows[-1]
+            assert "fails a minimum (1)" in plain(app.screen.query_one("#legend"))
+
+    run(scenario)
+
+
+def test_detail_shows_evidence_and_lessons(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(120, 40)) as pilot:
+            ranking = app.screen.query_one(RankingList)
+            ranking.focus()
+            await pilot.press("down", "down")  # large_mission
+            await pilot.pause(0.2)
+            detail = app.screen.query_one(DetailPanel)
+            assert detail.option_id == "large_mission"
+            text = " ".join(plain(w) for w in detail.query("Static"))
+            assert "Mission A (2013-2023)" in text
+            assert "Say why this score, tied to facts." in text
+            assert "range 3–5" in text
+            assert "https://example.org/budget" in text
+            links = list(detail.query(LessonLink))
+            assert [link.lesson_id for link in links] == ["L1", "L2", "L2", "L1"]
+            links[0].focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, LessonDialog)
+            assert app.screen.lesson.id == "L1"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+
+    run(scenario)
+
+
+def test_compare_and_sensitivity_tabs(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("c")
+            await settle(app, pilot)
+            compare = plain(app.screen.query_one("#compare-table"))
+            assert "promethee2" in compare and "reach_first" in compare
+            await pilot.press("s", "down", "down")
+            await pilot.pause(0.2)
+            await settle(app, pilot)
+            caption = plain(app.screen.query_one("#sensitivity-caption"))
+            assert "Cross-border reach" in caption and "weight now 0.267" in caption
+            await pilot.press("a")
+            await settle(app, pilot)
+            assert plain(app.screen.query_one("#smaa-table")).strip()
+
+    run(scenario)
+
+
+def test_save_writes_a_valid_profile(app_factory: AppFactory, model_dir: Path) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("down", "right", "right", "ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, SaveProfileDialog)
+            await pilot.press(*"council", "tab", *"Council view", "enter")
+            await settle(app, pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert app.session.analysis.profile == "council"
+            assert not app.session.unsaved
+            assert app.session.effective_weight("resources") == pytest.approx(0.42)
+        path = model_dir / "criteria" / "profiles" / "council.toml"
+        parsed = tomli.loads(path.read_text(encoding="utf-8"))
+        assert parsed["name"] == "Council view"
+        assert parsed["weights"]["resources"] == pytest.approx(0.42)
+        result = CliRunner().invoke(cli_app, ["validate", "--data", str(model_dir)])
+        assert result.exit_code == 0, result.output
+
+    run(scenario)
+
+
+def test_overwriting_a_profile_asks_and_keeps_comments(app_factory: AppFactory, model_dir: Path) -> None:
+    async def scenario() -> None:
+        app = app_factory(profile="cost_first")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("down", "right", "ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, SaveProfileDialog)
+            await pilot.press("enter")  # id and name are the current profile's
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)
+            await pilot.press("y")
+            await settle(app, pilot)
+            assert not app.session.unsaved
+        text = (model_dir / "criteria" / "profiles" / "cost_first.toml").read_text(encoding="utf-8")
+        assert "# A weight profile: a stakeholder's view." in text
+        assert "[weights]                        # criterion id" in text
+        assert CliRunner().invoke(cli_app, ["validate", "--data", str(model_dir)]).exit_code == 0
+
+    run(scenario)
+
+
+def test_export_writes_a_report(app_factory: AppFactory, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.json"
+    target.parent.mkdir()
+
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("down", "right", "ctrl+e")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportDialog)
+            path_input = app.screen.query_one("#export-path")
+            path_input.value = str(target)  # type: ignore[attr-defined]
+            path_input.focus()
+            await pilot.press("enter")
+            await settle(app, pilot)
+        document = json.loads(target.read_text(encoding="utf-8"))
+        assert document["schema"] == "decisiontool.report/1"
+        assert document["weights"]["resources"] == pytest.approx(0.41)
+
+    run(scenario)
+
+
+def _touch_later(path: Path, text: str) -> None:
+    """Rewrite a file so that its stamp surely changes (coarse file-system clocks)."""
+    stamp = path.stat().st_mtime_ns
+    path.write_text(text, encoding="utf-8")
+    while path.stat().st_mtime_ns == stamp:
+        time.sleep(0.01)
+        path.write_text(text, encoding="utf-8")
+
+
+def test_reload_on_file_change_keeps_unsaved_weights(app_factory: AppFactory, model_dir: Path) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("down", "down", *["right"] * 5)
+            wanted = app.session.analysis.weight_map()
+            option = model_dir / "options" / "large_mission.toml"
+            _touch_later(option, option.read_text(encoding="utf-8").replace("reach = 1", "reach = 5"))
+            assert app.poll_model_files()
+            await settle(app, pilot)
+            assert app.reloads == 1
+            session = app.session
+            assert session.analysis.model.option("large_mission").file.scores["reach"].value == 5
+            assert session.analysis.weight_map() == pytest.approx(wanted)
+            assert session.unsaved
+            assert not app.poll_model_files()
+
+    run(scenario)
+
+
+def test_invalid_model_screen_then_recovery(app_factory: AppFactory, model_dir: Path) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            option = model_dir / "options" / "regional_office.toml"
+            good = option.read_text(encoding="utf-8")
+            _touch_later(option, good.replace("reach = 5", "reach = 9"))
+            app.poll_model_files()
+            await settle(app, pilot)
+            assert isinstance(app.screen, InvalidModelScreen)
+            shown = plain(app.screen.query_one("#invalid-list"))
+            assert "options/regional_office.toml" in shown and "outside the scale" in shown
+            _touch_later(option, good)
+            app.poll_model_files()
+            await settle(app, pilot)
+            assert isinstance(app.screen, MainScreen)
+
+    run(scenario)
+
+
+def test_quit_asks_when_weights_are_unsaved(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("down", "right", "q")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            await pilot.press("q")
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+            assert app._exit
+
+    run(scenario)
+
+
+def test_quit_without_changes_needs_no_answer(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("q")
+            await pilot.pause()
+            assert app._exit
+
+    run(scenario)
+
+
+def test_help_lists_every_binding(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("f1")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            for _, bindings in binding_sections():
+                for binding in bindings:
+                    assert binding.id and (binding.tooltip or binding.description)
+
+    run(scenario)
+
+
+def test_command_palette_offers_every_action(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            titles = {command.title for command in app.get_system_commands(app.screen)}
+            assert {command.title for command in PALETTE_COMMANDS} <= titles
+            for command in PALETTE_COMMANDS:
+                name = command.action.split("(")[0]
+                assert hasattr(MainScreen, f"action_{name}")
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"Next method", "enter")
+            await pilot.pause(0.2)
+            assert app.session.analysis.method_id == "topsis"
+
+    run(scenario)
+
+
+def test_cli_refuses_a_model_that_cannot_load(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli_app, ["tui", "--data", str(tmp_path / "missing")])
+    assert result.exit_code == 1
+    assert "no such model directory" in result.output
