@@ -65,10 +65,11 @@ def _cell(value: Any) -> str:
 
 
 def render(context: ReportContext) -> bytes:
-    """The CSV bytes (UTF-8, no byte-order mark, `\\n` line ends, quoted where needed)."""
+    """The CSV bytes (UTF-8, no byte-order mark, CRLF line ends, quoted where needed)."""
     header, rows = table(context)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # CRLF as RFC 4180 says; it also makes the writer quote a field holding a lone carriage return
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([_cell(h) for h in header])
     writer.writerows([[_cell(v) for v in row] for row in rows])
     return buffer.getvalue().encode("utf-8")

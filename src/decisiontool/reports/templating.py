@@ -57,16 +57,22 @@ def format_scale_value(value: float | None) -> str:
     return "—" if value is None else f"{value:g}"
 
 
+def _markdown_replacement(match: re.Match[str]) -> str:
+    # angle brackets as entities: inert in every Markdown dialect, even where `\<` is not an escape
+    char = match.group(1)
+    return {"<": "&lt;", ">": "&gt;"}.get(char, "\\" + char)
+
+
 def markdown_escape(text: Any) -> Markup:
     """Text made inert in GitHub-flavoured Markdown: whitespace collapsed to single spaces
-    (so it cannot end a table row), inline syntax backslash-escaped, and a character that
-    would start a heading, list or quote at the start of a line escaped too."""
+    (so it cannot end a table row), inline syntax backslash-escaped (`<` and `>` as entities),
+    and a character that would start a heading, list or quote at the start of a line escaped."""
     from markupsafe import Markup
 
     if isinstance(text, Markup):
         return text
     flat = " ".join(str(text).split())
-    flat = _MARKDOWN_INLINE.sub(r"\\\1", flat)
+    flat = _MARKDOWN_INLINE.sub(_markdown_replacement, flat)
     flat = _MARKDOWN_LINE_START.sub(r"\\\1", flat)
     flat = _MARKDOWN_ORDERED.sub(r"\1\\\2", flat)
     return Markup(flat)
