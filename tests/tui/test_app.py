@@ -79,7 +79,7 @@ def test_weight_keys_re_rank(app_factory: AppFactory) -> None:
             assert after == [e.option for e in session.analysis.ranking.entries]
             assert after != before and after[0] == "large_mission"
             rows = rendered_rows(app.screen.query_one(RankingList))
-            assert rows[0].lstrip().startswith("1 ▲2 Large multidimensional")
+            assert rows[0].lstrip().startswith("1 ▲2 Large multidim")
             assert "0.900" in rendered_rows(weights)[1]
             assert "* modified" in weights.render_header(0, 60).plain
             await pilot.press("left", "minus")
