@@ -27,6 +27,7 @@ app = typer.Typer(
 
 # Registration happens on import; the order here is the order of `--help`.
 from decisiontool.cli import core  # noqa: E402
+from decisiontool.cli import weights  # noqa: E402
 from decisiontool.cli import report  # noqa: E402
 from decisiontool.cli import tui  # noqa: E402
 
