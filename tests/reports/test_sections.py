@@ -109,8 +109,14 @@ def test_html_robustness_sections(
     data = render_report(analysis, ".html", date=DATE, sensitivity=sensitivity_document, smaa=smaa_document)
     document = html_document(data)
     acceptability = html_table(document, "Rank acceptability")
-    assert acceptability[0] == ["Option", "Rank 1", "Rank 2", "Rank 3", "Expected rank", "Confidence"]
-    assert acceptability[1] == ["Regional political office", "84.0%", "15.0%", "1.0%", "1.17", "91.0%"]
+    assert acceptability[0] == [
+        "Option",
+        "Share of samples in which the option takes rank",
+        "Expected rank",
+        "Confidence",
+    ]
+    assert acceptability[1] == ["1", "2", "3"]
+    assert acceptability[2] == ["Regional political office", "84.0%", "15.0%", "1.0%", "1.17", "91.0%"]
     # colour-scaled, and the share is printed in every cell (colour is not the only carrier)
     cells = [td for td in document.iter("td") if "background" in (td.get("style") or "")]
     assert len(cells) == 9

@@ -258,12 +258,21 @@ def tornado_chart(context: ReportContext) -> Chart | None:
             )
         )
         x = LABEL_WIDTH + s.weight * span
-        chart.lines.append(Line(x, y + 2, x, y + row - 2, "marker"))
+        chart.rects.append(
+            Rect(x - 2, y + 2, 4, row - 4, "#1a1a1a", f"{s.name}: current weight {s.weight:.1%}")
+        )
         if s.down is not None and x1 - LABEL_WIDTH > 34:
             chart.texts.append(Text(x1 - 3, y + 16, f"{s.down:.0%}", "end", "tick"))
         if s.up is not None and LABEL_WIDTH + span - x2 > 34:
             chart.texts.append(Text(x2 + 3, y + 16, f"{s.up:.0%}", "start", "tick"))
-    chart.height = bottom + 20
+    legend = bottom + 30
+    chart.rects.append(Rect(LABEL_WIDTH, legend, 22, 12, "#9ecae1", "stable range"))
+    chart.texts.append(
+        Text(LABEL_WIDTH + 28, legend + 10, f"weights at which {top_name} stays first", "start", "legend")
+    )
+    chart.rects.append(Rect(LABEL_WIDTH, legend + 20, 4, 12, "#1a1a1a", "current weight"))
+    chart.texts.append(Text(LABEL_WIDTH + 28, legend + 30, "the current weight", "start", "legend"))
+    chart.height = legend + 38
     return chart
 
 

@@ -51,7 +51,17 @@ def heat_colour(share: float) -> tuple[str, str]:
     """Background and text colour for a share in [0, 1] (white to deep blue, dark text on light)."""
     share = min(1.0, max(0.0, share))
     start = (255, 255, 255)
-    end = (31, 78, 121)
+    end = (8, 69, 148)
     red, green, blue = (round(a + (b - a) * share) for a, b in zip(start, end, strict=True))
-    text = "#ffffff" if share >= 0.5 else "#1a1a1a"
+    # the text colour with the better contrast (WCAG relative luminance)
+    text = "#ffffff" if _luminance((red, green, blue)) < 0.18 else "#1a1a1a"
     return f"#{red:02x}{green:02x}{blue:02x}", text
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(v) for v in rgb)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
