@@ -46,6 +46,7 @@ def test_summary_for_vikor_says_lower_is_better(analysis: Analysis) -> None:
     context = build_context(analysis.with_method("vikor"), date=DATE)
     assert "lower is better" in context.summary
     assert "better (lower) than" in context.summary
+    assert "VIKOR's condition" in context.summary
 
 
 def test_flags_fails_minimum_missing_and_wide(model_dir: Path, edit: Edit) -> None:

@@ -83,6 +83,7 @@ def report(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="The report file; its suffix chooses the format: .md, .html, .csv, .json or .xlsx.",
             show_default=False,
         ),
@@ -98,6 +99,7 @@ def report(
         str | None,
         typer.Option(
             "--date",
+            metavar="YYYY-MM-DD",
             help="Date printed in the report, YYYY-MM-DD (default: SOURCE_DATE_EPOCH if set, else today); "
             "a fixed date gives byte-identical reports.",
             show_default=False,

@@ -20,13 +20,15 @@ from __future__ import annotations
 import datetime
 import hashlib
 import math
+import shlex
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from decisiontool import __version__
 from decisiontool.documents import ranking_document
+from decisiontool.model import Lesson
 
 if TYPE_CHECKING:
     from decisiontool.analysis import Analysis
@@ -545,7 +547,7 @@ def _option_evidence(
     return tuple(found)
 
 
-def _lesson(lesson: Any) -> LessonEvidence:
+def _lesson(lesson: Lesson) -> LessonEvidence:
     return LessonEvidence(lesson.id, lesson.title, lesson.summary.strip(), tuple(lesson.sources))
 
 
@@ -609,8 +611,6 @@ def _provenance(analysis: Analysis, argv: Sequence[str], date: datetime.date) ->
 
 
 def _join_command(argv: Sequence[str]) -> str:
-    import shlex
-
     return shlex.join(argv)
 
 
@@ -670,8 +670,7 @@ def _plural(count: int, one: str, many: str) -> str:
 
 
 def _with_summary(context: ReportContext) -> ReportContext:
-    from dataclasses import replace
-
+    # the summary reads the finished context (rows, flags, robustness), so it is added last
     return replace(context, summary=summary_text(context))
 
 
@@ -708,6 +707,24 @@ def summary_text(context: ReportContext) -> str:
             f"{margin:.3f} {'ahead of' if context.higher_is_better else 'better (lower) than'} "
             f"{second.name} ({second.score:.3f})."
         )
+    conditions = context.vikor_conditions
+    if conditions is not None and len(rows) > 1:
+        if conditions["acceptable_advantage"] and conditions["acceptable_stability"]:
+            sentences.append("VIKOR's conditions of acceptable advantage and stability both hold.")
+        else:
+            failed = [
+                name
+                for name, key in (
+                    ("acceptable advantage", "acceptable_advantage"),
+                    ("stability", "acceptable_stability"),
+                )
+                if not conditions[key]
+            ]
+            compromise = [context.option_name(option) for option in conditions["compromise_set"]]
+            sentences.append(
+                f"VIKOR's condition of {' and '.join(failed)} fails, so the compromise solution is "
+                f"the set {_names(compromise)}."
+            )
     if top.fails_minimum:
         sentences.append(
             "Every option fails at least one minimum requirement, so none is clearly acceptable."
