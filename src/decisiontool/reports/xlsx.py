@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import datetime
 import io
+import math
 from collections.abc import Sequence
 from typing import Any
 
 from decisiontool.reports.content import WIDE_UNCERTAINTY, ReportContext
 from decisiontool.reports.palette import ACCENT, criterion_colours
 from decisiontool.reports.safety import neutralise_formula
+
+_WRAPPED = ("text", "flag")
+"""Cell styles that wrap their text."""
 
 SCORE_FORMAT = "0.0000"
 PERCENT_FORMAT = "0.0%"
@@ -36,9 +40,31 @@ class _Sheet:
         self.sheet = workbook.add_worksheet(name)
         self.name = name
         self.formats = formats
+        self.widths: dict[int, float] = {}
+        self.lines: dict[int, int] = {}
+        # printed: A4 landscape, as wide as one page, the header row on every page
+        self.sheet.set_paper(9)
+        self.sheet.set_landscape()
+        self.sheet.fit_to_pages(1, 0)
 
     def text(self, row: int, column: int, value: str, style: str = "text") -> None:
         self.sheet.write_string(row, column, neutralise_formula(value), self.formats[style])
+        if style in _WRAPPED:
+            # how many lines the wrapped text needs at this column's width (about a character a unit)
+            width = max(4.0, self.widths.get(column, 8.43) - 1)
+            needed = sum(max(1, math.ceil(len(line) / width)) for line in value.split("\n"))
+            self.lines[row] = max(self.lines.get(row, 1), needed)
+
+    def width(self, column: int, width: float) -> None:
+        """Set a column's width (in characters)."""
+        self.widths[column] = width
+        self.sheet.set_column(column, column, width)
+
+    def fit_rows(self) -> None:
+        """Give rows with wrapped text the height they need: not every reader recomputes it on opening."""
+        for row, lines in self.lines.items():
+            if lines > 1:
+                self.sheet.set_row(row, 15 * min(lines, 27))
 
     def number(self, row: int, column: int, value: float | None, style: str = "score") -> None:
         if value is None:
@@ -50,12 +76,15 @@ class _Sheet:
         """A bold header row, frozen, with the given column widths and an autofilter."""
         for column, (title, width) in enumerate(columns):
             self.sheet.write_string(row, column, title, self.formats["header"])
-            self.sheet.set_column(column, column, width)
+            self.width(column, width)
         self.sheet.freeze_panes(row + 1, 0)
+        self.sheet.repeat_rows(row)
 
     def table_end(self, last_row: int, columns: int, row: int = 0) -> None:
+        """An autofilter over the table, and row heights that fit its wrapped text."""
         if last_row > row:
             self.sheet.autofilter(row, 0, last_row, columns - 1)
+        self.fit_rows()
 
 
 def _formats(workbook: Any) -> dict[str, Any]:
@@ -81,8 +110,8 @@ def _formats(workbook: Any) -> dict[str, Any]:
 def _summary(workbook: Any, formats: dict[str, Any], context: ReportContext) -> None:
     page = _Sheet(workbook, "Summary", formats)
     sheet = page.sheet
-    sheet.set_column(0, 0, 22)
-    sheet.set_column(1, 1, 100)
+    page.width(0, 22)
+    page.width(1, 100)
     page.text(0, 0, context.title, "title")
     details = [
         (
@@ -103,7 +132,6 @@ def _summary(workbook: Any, formats: dict[str, Any], context: ReportContext) -> 
     row += 1
     page.text(row, 0, "Summary", "label")
     page.text(row, 1, context.summary)
-    sheet.set_row(row, 15 * max(2, len(context.summary) // 95 + 1))
     row += 2
     page.text(row, 0, "Flags", "label")
     if not context.flags:
@@ -116,6 +144,7 @@ def _summary(workbook: Any, formats: dict[str, Any], context: ReportContext) -> 
     for flag in context.flags:
         page.text(row, 1, f"{flag.option_name}: {flag.kind} on {flag.criterion_name}: {flag.detail}", "flag")
         row += 1
+    page.fit_rows()
     sheet.activate()
 
 
@@ -184,7 +213,7 @@ def _ranking(workbook: Any, formats: dict[str, Any], context: ReportContext, col
         chart.set_title({"name": f"Scores ({context.direction})"})
         chart.set_legend({"none": True})
     # a bar chart draws its first category at the bottom: reverse so that rank 1 is on top
-    chart.set_y_axis({"reverse": True})
+    chart.set_y_axis({"reverse": True, "interval_unit": 1})
     chart.set_x_axis(
         {"num_format": "0.00", "major_gridlines": {"visible": True, "line": {"color": "#e1e5ea"}}}
     )
@@ -226,7 +255,7 @@ def _weights(workbook: Any, formats: dict[str, Any], context: ReportContext, col
     )
     chart.set_title({"name": "Effective weights"})
     chart.set_legend({"none": True})
-    chart.set_y_axis({"reverse": True})
+    chart.set_y_axis({"reverse": True, "interval_unit": 1})
     chart.set_x_axis({"num_format": "0%"})
     chart.set_size({"width": 720, "height": max(300, 60 + 24 * last)})
     page.sheet.insert_chart(last + 3, 1, chart)
@@ -388,7 +417,7 @@ def _sensitivity(workbook: Any, formats: dict[str, Any], context: ReportContext)
     )
     chart.set_title({"name": "Weight ranges within which the first option does not change"})
     chart.set_legend({"none": True})
-    chart.set_y_axis({"reverse": True})
+    chart.set_y_axis({"reverse": True, "interval_unit": 1})
     chart.set_x_axis({"min": 0, "max": 1, "num_format": "0%"})
     chart.set_size({"width": 760, "height": max(300, 60 + 26 * last)})
     page.sheet.insert_chart(last + 3, 1, chart)
@@ -433,6 +462,7 @@ def _smaa(workbook: Any, formats: dict[str, Any], context: ReportContext) -> Non
         "takes each rank."
     )
     page.text(last + 2, 1, note)
+    page.fit_rows()
 
 
 def _provenance(workbook: Any, formats: dict[str, Any], context: ReportContext) -> None:
@@ -456,6 +486,7 @@ def _provenance(workbook: Any, formats: dict[str, Any], context: ReportContext) 
         page.text(row, 0, file.path, "plain")
         page.text(row, 1, f"SHA-256 {file.sha256}", "mono")
         page.number(row, 2, file.size, "integer")
+    page.fit_rows()
 
 
 def render(context: ReportContext) -> bytes:
