@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+import typer
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -335,6 +336,25 @@ def test_interactive_smarter(model_dir: Path) -> None:
     )
     assert answers.ratings is None
     assert answers.order == (("cost",), ("reach",), ("resources",), ("durability",))
+
+
+class TerminalInput(io.StringIO):
+    """Lines as `input()` returns them in a terminal: without the newline (rich keeps it from a stream)."""
+
+    def readline(self, size: int | None = -1, /) -> str:  # type: ignore[override]  # typeshed: _IOBase says bytes
+        return super().readline(-1 if size is None else size).removesuffix("\n")
+
+
+def test_interactive_swing_enter_keeps_the_previous_rating(model_dir: Path) -> None:
+    answers = ask_swing(
+        load_model(model_dir), Console(file=io.StringIO()), TerminalInput("1 2 3 4\ny\n\n50\n\n")
+    )
+    assert answers.ratings == {"resources": 100, "reach": 100, "durability": 50, "cost": 50}
+
+
+def test_interactive_swing_aborts_at_the_end_of_input(model_dir: Path) -> None:
+    with pytest.raises(typer.Abort):
+        ask_swing(load_model(model_dir), Console(file=io.StringIO()), io.StringIO(""))
 
 
 # -- objective weights --------------------------------------------------------------------

@@ -410,16 +410,12 @@ def swing_command(
     In a terminal the command asks (the questions go to stderr); otherwise give the answers
     in a TOML file with --answers:
 
-        order = ["resources", "cost=durability", "reach"]   # most important swing first
-
-        [ratings]            # optional; without it: SMARTER
-
+        \b
+        order = ["resources", "cost=durability", "reach"]  # most important first
+        [ratings]                                          # optional: SMARTER without
         resources = 100
-
         cost = 60
-
         durability = 60
-
         reach = 25
     """
     analysis = build_analysis(data, profile, weight, "wsm")
@@ -526,11 +522,14 @@ def ask_swing(model: DecisionModel, console: Console, stream: TextIO | None = No
         worst, best = levels[tier[0]]
         rating: float | None = None
         for _ in attempts():
-            value = FloatPrompt.ask(
-                f"{'='.join(tier)} ({worst} -> {best}): rating from 0 to {previous:g}",
-                console=console,
-                stream=stream,
-                default=previous,
+            # the default is given as text so that it shows as 60, not 60.0
+            value = float(
+                FloatPrompt.ask(
+                    f"{'='.join(tier)} ({worst} -> {best}): rating from 0 to {previous:g}",
+                    console=console,
+                    stream=stream,
+                    default=f"{previous:g}",
+                )
             )
             if 0 <= value <= previous:
                 rating = float(value)
@@ -583,14 +582,11 @@ def ahp_command(
     other, and groups with groups: each group's criteria form one AHP problem, the groups
     another. A problem without any comparison keeps its current weights.
 
+        \b
         [[pair]]
-
         a = "resources"
-
         b = "reach"
-
-        value = 3
-
+        value = 3                  # resources is 3 times as important as reach
         note = "optional: why"
 
     For each problem: the weights, lambda_max, the consistency index and Saaty's
