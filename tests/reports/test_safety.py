@@ -137,3 +137,19 @@ def test_xlsx_holds_no_formula_and_no_formula_like_text(hostile_model: Path, tmp
         # xlsxwriter stores a carriage return as `_x000D_`: what matters is the apostrophe in front
         assert any(v.startswith("'") and v.endswith(payload.lstrip("\t\r")) for v in seen), payload
     assert "'=cmd|' /C calc'!A0 <b>bold</b>" in "\n".join(seen)
+
+
+def test_markdown_renders_inert(hostile_model: Path, tmp_path: Path) -> None:
+    """Rendered by a CommonMark parser with GFM tables, the hostile text makes no element and no link."""
+    from markdown_it import MarkdownIt
+
+    text = report(hostile_model, tmp_path / "r.md").decode("utf-8")
+    rendered = MarkdownIt("commonmark").enable("table").render(text)
+    assert "<script" not in rendered and "<img" not in rendered and "<b>" not in rendered
+    assert 'href="javascript:' not in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    document = html_document(rendered.encode("utf-8"))
+    assert len(list(document.iter("table"))) == len(markdown_tables(text))
+    for table in document.iter("table"):
+        widths = {len([c for c in row if c.tag in ("td", "th")]) for row in table.iter("tr")}
+        assert len(widths) == 1  # no cell was split or lost
