@@ -177,3 +177,13 @@ def test_xlsx_robustness_sheets(
 def test_every_method_renders(analysis: Analysis, suffix: str, method: str) -> None:
     data = render_report(analysis.with_method(method), suffix, date=DATE)
     assert data
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".csv", ".json", ".xlsx"])
+def test_sparse_robustness_documents_still_render(analysis: Analysis, suffix: str) -> None:
+    sensitivity = {"schema": "decisiontool.sensitivity/1", "criteria": []}
+    smaa = {
+        "schema": "decisiontool.smaa/1",
+        "options": [{"option": "regional_office", "rank_acceptability": [1.0, 0.0, 0.0]}],
+    }
+    assert render_report(analysis, suffix, date=DATE, sensitivity=sensitivity, smaa=smaa)

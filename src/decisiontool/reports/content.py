@@ -303,6 +303,27 @@ class ReportContext:
         """`--weight` overrides as `id=value, ...` (empty when none)."""
         return ", ".join(f"{item}={value:g}" for item, value in self.overrides)
 
+    @property
+    def smaa_description(self) -> str:
+        """How the SMAA samples were drawn, in one sentence (empty when SMAA was not run)."""
+        if self.smaa is None:
+            return ""
+        samples = self.smaa.get("samples")
+        count = f"{int(samples):,}" if isinstance(samples, int | float) else "the"
+        return (
+            f"Share of {count} random samples (weights: {self.smaa.get('weight_mode', 'not stated')}; "
+            f"scores: {self.smaa.get('score_dist', 'not stated')} within their ranges; "
+            f"seed {self.smaa.get('seed', 'not stated')}) in which each option takes each rank."
+        )
+
+    @property
+    def sensitivity_top(self) -> str:
+        """The name of the option whose first place the sensitivity analysis tests."""
+        if self.sensitivity is None:
+            return ""
+        top = self.sensitivity.get("top")
+        return self.option_name(str(top)) if top is not None else (self.rows[0].name if self.rows else "")
+
     def option_name(self, option_id: str | None) -> str:
         """The display name of an option id (the id itself if unknown)."""
         if option_id is None:
@@ -770,9 +791,9 @@ def _robustness_sentence(context: ReportContext, top: RankRow) -> str:
             if rivals and rivals[0].acceptability[0] > 0:
                 parts[-1] += f", {rivals[0].name} in {rivals[0].acceptability[0]:.0%}"
             parts[-1] += "."
-    if context.sensitivity is not None:
-        closest = min(context.sensitivity_rows, key=lambda row: row.margin, default=None)
-        if closest is None or math.isinf(closest.margin):
+    if context.sensitivity is not None and context.sensitivity_rows:
+        closest = min(context.sensitivity_rows, key=lambda row: row.margin)
+        if math.isinf(closest.margin):
             parts.append(
                 "No change to any single criterion's weight, however large, would put another option first."
             )

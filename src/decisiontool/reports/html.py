@@ -222,7 +222,7 @@ def tornado_chart(context: ReportContext) -> Chart | None:
     row = 24
     top = 6
     span = CHART_WIDTH - LABEL_WIDTH - 30
-    top_name = context.option_name(str((context.sensitivity or {}).get("top", "")))
+    top_name = context.sensitivity_top
     chart = Chart(
         "chart-tornado",
         "Sensitivity to each weight",

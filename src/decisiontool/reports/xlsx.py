@@ -455,12 +455,7 @@ def _smaa(workbook: Any, formats: dict[str, Any], context: ReportContext) -> Non
                 "max_color": "#5b8db8",
             },
         )
-    samples = context.smaa or {}
-    note = (
-        f"Share of {int(samples.get('samples', 0)):,} samples (weights: {samples.get('weight_mode', '?')}; "
-        f"scores: {samples.get('score_dist', '?')}; seed {samples.get('seed', '?')}) in which each option "
-        "takes each rank."
-    )
+    note = context.smaa_description
     page.text(last + 2, 1, note)
     page.fit_rows()
 
