@@ -7,6 +7,9 @@ resources 0.4, reach 4/15, durability 1/6, cost 1/6.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -420,3 +423,11 @@ def test_document_keys(model_dir: Path) -> None:
     assert document["consistency_ratio"] is None and document["inconsistent_pairs"] == []
     assert document["saved_profile"] == {"id": "x", "path": "/p"}
     assert "comment" not in document and ";" in result.comment and "\n" not in result.comment
+
+
+def test_elicitation_imports_no_user_interface() -> None:
+    script = "import decisiontool.elicitation, sys, json; print(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    for forbidden in ("typer", "rich", "textual", "click", "decisiontool.cli"):
+        assert forbidden not in loaded, forbidden
