@@ -50,3 +50,10 @@ def html_table(document: Any, caption_start: str) -> list[list[str]]:
         if caption is not None and text_of(caption).startswith(caption_start):
             return [[text_of(cell) for cell in row if cell.tag in ("td", "th")] for row in table.iter("tr")]
     raise AssertionError(f"no table captioned {caption_start!r}")
+
+
+def html_errors(data: bytes) -> list[Any]:
+    """The parse errors an HTML5 parser finds (none for a well-formed document)."""
+    parser = html5lib.HTMLParser()
+    parser.parse(data)
+    return list(parser.errors)

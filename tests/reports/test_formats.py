@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from decisiontool.cli import app
-from tests.reports.parsing import html_document, html_table, markdown_tables, text_of
+from tests.reports.parsing import html_document, html_errors, html_table, markdown_tables, text_of
 
 runner = CliRunner()
 DATE = "2026-03-15"
@@ -156,7 +156,9 @@ def test_xlsx_sheets_and_numbers(model_dir: Path, tmp_path: Path) -> None:
 
 def test_html_numbers_and_structure(model_dir: Path, tmp_path: Path) -> None:
     expected = rank_json(model_dir)
-    document = html_document(write(model_dir, tmp_path / "r.html"))
+    data = write(model_dir, tmp_path / "r.html")
+    assert html_errors(data) == []
+    document = html_document(data)
     assert document.get("lang") == "en"
     table = html_table(document, "Ranking of the options")
     assert table[0] == ["Rank", "Option", "Kind", "Score", "Flags"]

@@ -15,7 +15,7 @@ from decisiontool.analysis import Analysis
 from decisiontool.loading import load_model
 from decisiontool.reports import WIDE_UNCERTAINTY, build_context, render_report
 from tests.conftest import Edit
-from tests.reports.parsing import html_document, html_table, markdown_tables
+from tests.reports.parsing import html_document, html_errors, html_table, markdown_tables
 
 DATE = datetime.date(2026, 5, 1)
 
@@ -108,6 +108,7 @@ def test_html_robustness_sections(
     analysis: Analysis, smaa_document: dict[str, Any], sensitivity_document: dict[str, Any]
 ) -> None:
     data = render_report(analysis, ".html", date=DATE, sensitivity=sensitivity_document, smaa=smaa_document)
+    assert html_errors(data) == []
     document = html_document(data)
     acceptability = html_table(document, "Rank acceptability")
     assert acceptability[0] == [
