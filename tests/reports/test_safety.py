@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from decisiontool.cli import app
-from tests.reports.parsing import html_document, html_table, markdown_tables, text_of
+from tests.reports.parsing import html_document, html_errors, html_table, markdown_tables, text_of
 
 runner = CliRunner()
 
@@ -73,6 +73,7 @@ def test_html_shows_model_text_as_text(hostile_model: Path, tmp_path: Path) -> N
     data = report(hostile_model, tmp_path / "r.html")
     assert b"<script" not in data and b"<img" not in data and b"<b>bold" not in data
     assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in data
+    assert html_errors(data) == []
     document = html_document(data)
     assert not list(document.iter("script")) and not list(document.iter("img"))
     table = html_table(document, "Ranking of the options")
