@@ -458,3 +458,66 @@ def test_cli_refuses_a_model_that_cannot_load(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli_app, ["tui", "--data", str(tmp_path / "missing")])
     assert result.exit_code == 1
     assert "no such model directory" in result.output
+
+
+def test_weighting_rank_order_applies(app_factory: AppFactory) -> None:
+    from decisiontool.tui.screens.weighting import LevelList, WeightingScreen
+
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 34)) as pilot:
+            await pilot.press("w")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, WeightingScreen)
+            levels = screen.query_one(LevelList)
+            levels.focus()
+            assert levels.levels == [1, 2, 3, 3]  # from the current weights
+            await pilot.press("down", "left")  # reach up to level 1, tied with resources
+            assert levels.levels == [1, 1, 3, 3]
+            assert screen.values == pytest.approx([0.39583, 0.39583, 0.10417, 0.10417], abs=1e-4)
+            await pilot.press("ctrl+a")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            assert app.session.analysis.weight_map() == pytest.approx(
+                {"resources": 0.39583, "reach": 0.39583, "durability": 0.10417, "cost": 0.10417}, abs=1e-4
+            )
+            await pilot.press("ctrl+z")
+            assert app.session.analysis.weight_map()["reach"] == pytest.approx(0.26667, abs=1e-4)
+
+    run(scenario)
+
+
+def test_weighting_pairwise_updates_consistency_live(app_factory: AppFactory) -> None:
+    from decisiontool.tui.screens.weighting import PairList, WeightingScreen
+
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 34)) as pilot:
+            await pilot.press("w")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, WeightingScreen)
+            screen.query_one("#weighting-scope").value = "groups"  # type: ignore[attr-defined]
+            await pilot.pause()
+            screen.query_one("#weighting-scope").value = "criteria"  # type: ignore[attr-defined]
+            screen.query_one("#weighting-tabs").active = "tab-ahp"  # type: ignore[attr-defined]
+            await pilot.pause()
+            pairs = screen.query_one(PairList)
+            pairs.focus()
+            assert screen.pairwise is not None
+            consistent = screen.pairwise.cr
+            assert consistent is not None and consistent < 0.1
+            for _ in range(6):
+                await pilot.press("left")  # resources vs reach up to 9 : 1
+            await pilot.press("down", "down", "down", *["right"] * 8)  # reach vs durability to 1 : 9
+            assert screen.pairwise.cr is not None and screen.pairwise.cr > 0.1
+            assert pairs.flagged
+            result = plain(screen.query_one("#weighting-result"))
+            assert "Consistency ratio" in result and "revisit" in result
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            assert not app.session.unsaved
+
+    run(scenario)

@@ -296,8 +296,7 @@ class MainScreen(Screen[None]):
         elif event.kind == "zero":
             self._apply(lambda: session.zero(event.item))
         elif event.kind == "lock":
-            locked = session.toggle_lock(event.item)
-            self.notify(f"{event.item} {'locked' if locked else 'unlocked'}", timeout=2)
+            session.toggle_lock(event.item)
             self.weights_list.refresh_weights()
             self.refresh_status()
         elif event.kind == "ask":

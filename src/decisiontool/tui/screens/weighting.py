@@ -87,7 +87,8 @@ class LevelList(RowList):
         bar = max(6, min(20, width // 4))
         name_width = max(6, width - 6 - 7 - bar - 2)
         name = self.names[index][:name_width]
-        text = Text(f" {self.levels[index]:>2}   ", style="bold cyan")
+        text = Text()
+        text.append(f" {self.levels[index]:>2}   ", style="bold cyan")
         text.append(name.ljust(name_width))
         weight = self.weights[index] if index < len(self.weights) else 0.0
         text.append(f" {weight:6.3f} ")
@@ -142,7 +143,8 @@ class PairList(RowList):
         side = max(6, (width - 16) // 2)
         step = self.steps[(i, j)]
         flag = "!" if (i, j) in self.flagged else " "
-        text = Text(flag, style="bold red")
+        text = Text()
+        text.append(flag, style="bold red")
         text.append(self.names[i][:side].rjust(side), style="bold" if step > EQUAL else "")
         text.append(f" ◀{saaty_label(step):^9}▶ ", style="cyan")
         text.append(self.names[j][:side], style="bold" if step < EQUAL else "")

@@ -67,7 +67,8 @@ def option_header(analysis: Analysis, entry: RankedOption) -> Text:
         text.append(option.file.summary.strip() + "\n")
     if option.file.precedents:
         text.append("Precedents: ", style="bold")
-        text.append("; ".join(option.file.precedents) + "\n")
+        text.append("; ".join(option.file.precedents))
+    text.rstrip()
     return text
 
 

@@ -114,7 +114,8 @@ class RankingList(RowList):
         entry = self.entries[index]
         name_width, bar_width = self._columns(width)
         failing = bool(entry.fails_minimum)
-        text = Text(f"{entry.rank:>2} ", style="bold")
+        text = Text()
+        text.append(f"{entry.rank:>2} ", style="bold")
         text.append_text(movement_text(self.movement.get(entry.option, 0)))
         label = ("✗ " if failing else "") + entry.name
         label = label if len(label) <= name_width else label[: name_width - 1] + "…"

@@ -159,7 +159,8 @@ class WeightsList(RowList):
     def render_header(self, line: int, width: int) -> Text:
         """Profile name, and a marker when the weights are not the profile's."""
         session = self.session
-        text = Text(" Profile: ", style="dim")
+        text = Text()
+        text.append(" Profile: ", style="dim")
         text.append(session.analysis.profile, style="bold")
         if session.differs_from_profile:
             text.append("  * modified", style="bold yellow")
@@ -232,4 +233,4 @@ class WeightsPanel(Vertical):
     def compose(self) -> ComposeResult:
         """The list and the hint line."""
         yield WeightsList(self.session, id="weights")
-        yield Static("←/→ ±0.01  ⇧ ±0.05  ⏎ set  l lock  0 drop", id="weights-hint", markup=False)
+        yield Static("←→ ±0.01  ⇧ ±0.05  ⏎ set  l lock  0 drop", id="weights-hint", markup=False)
