@@ -42,8 +42,8 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.yes} (y)", variant="warning", id="yes")
-                yield Button(f"{self.no} (n)", id="no")
+                yield Button(f"{self.yes} (y)", variant="warning", id="yes", compact=True)
+                yield Button(f"{self.no} (n)", id="no", compact=True)
 
     def on_mount(self) -> None:
         """Focus "no": the safe answer."""
@@ -76,7 +76,7 @@ class WeightDialog(ModalScreen[float | None]):
         """A label, an input and an error line."""
         with Vertical(classes="dialog"):
             yield Label(f"Effective weight of {self.label} (0–1, or a percentage):")
-            yield Input(value=f"{self.current:.3f}", id="weight-input", select_on_focus=True)
+            yield Input(value=f"{self.current:.3f}", id="weight-input", select_on_focus=True, compact=True)
             yield Static("", classes="dialog-error")
 
     @on(Input.Submitted)
@@ -194,15 +194,15 @@ class SaveProfileDialog(ModalScreen[SaveRequest | None]):
         with Vertical(classes="dialog dialog-wide"):
             yield Label("Save the current weights as a profile", classes="dialog-title")
             yield Label("Id (the file name, e.g. council_view):")
-            yield Input(value=self.initial.profile_id, id="profile-id")
+            yield Input(value=self.initial.profile_id, id="profile-id", compact=True)
             yield Label("Name:")
-            yield Input(value=self.initial.name, id="profile-name")
+            yield Input(value=self.initial.name, id="profile-name", compact=True)
             yield Label("Description (optional):")
-            yield Input(value=self.initial.description, id="profile-description")
+            yield Input(value=self.initial.description, id="profile-description", compact=True)
             yield Static("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
@@ -252,19 +252,20 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         with Vertical(classes="dialog dialog-wide"):
             yield Label("Export a report", classes="dialog-title")
             yield Label("File (the format follows the suffix):")
-            yield Input(value=str(self.default_path), id="export-path")
+            yield Input(value=str(self.default_path), id="export-path", compact=True)
             yield Select(
                 [(f".{fmt}", fmt) for fmt in REPORT_FORMATS],
                 value=suffix if suffix in REPORT_FORMATS else "md",
                 allow_blank=False,
                 id="export-format",
+                compact=True,
             )
-            yield Checkbox("Include sensitivity", value=True, id="export-sensitivity")
-            yield Checkbox("Include SMAA", id="export-smaa")
+            yield Checkbox("Include sensitivity", value=True, id="export-sensitivity", compact=True)
+            yield Checkbox("Include SMAA", id="export-smaa", compact=True)
             yield Static("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export", variant="primary", id="export")
-                yield Button("Cancel", id="cancel")
+                yield Button("Export", variant="primary", id="export", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:

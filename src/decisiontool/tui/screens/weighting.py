@@ -192,10 +192,11 @@ class WeightingScreen(ModalScreen[dict[str, float] | None]):
                     value=self.scope.id,
                     allow_blank=False,
                     id="weighting-scope",
+                    compact=True,
                 )
             with TabbedContent(id="weighting-tabs"):
                 with TabPane("Rank order", id="tab-rank"):
-                    yield Select(RANK_METHODS, value="roc", allow_blank=False, id="rank-method")
+                    yield Select(RANK_METHODS, value="roc", allow_blank=False, id="rank-method", compact=True)
                     yield Static("Level 1 is the most important; equal levels are ties. ←/→ change a level.")
                     yield LevelList(id="levels")
                 with TabPane("Pairwise (AHP)", id="tab-ahp"):
@@ -205,13 +206,18 @@ class WeightingScreen(ModalScreen[dict[str, float] | None]):
                     yield PairList(id="pairs")
             yield Static("", id="weighting-result")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Apply (ctrl+a)", variant="primary", id="apply")
-                yield Button("Cancel", id="cancel")
+                yield Button("Apply (ctrl+a)", variant="primary", id="apply", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the lists from the current weights."""
+        """Fill the lists from the current weights; the arrows work at once."""
         self.load_scope()
+        self.query_one(LevelList).focus()
+
+    @on(TabbedContent.TabActivated, "#weighting-tabs")
+    def _tab_changed(self) -> None:
+        self.query_one(PairList if self.mode == "ahp" else LevelList).focus()
 
     def current_values(self) -> list[float]:
         """The scope's items' current effective weights (groups: their shares)."""
@@ -280,12 +286,15 @@ class WeightingScreen(ModalScreen[dict[str, float] | None]):
                     f"the weights imply {implied:.3g}\n",
                     style="red" if (self.pairwise.cr or 0) > 0.1 else "dim",
                 )
-        result.append("Result: ", style="bold")
-        result.append(
-            " · ".join(
-                f"{item} {value:.3f}" for item, value in zip(self.scope.items, self.values, strict=True)
+        if self.pairwise is not None or len(self.values) <= 6:
+            # the rank-order list shows each weight already; the pairwise list does not
+            result.append("Result: ", style="bold")
+            result.append(
+                " · ".join(
+                    f"{item} {value:.3f}" for item, value in zip(self.scope.items, self.values, strict=True)
+                )
             )
-        )
+        result.rstrip()
         self.query_one("#weighting-result", Static).update(result)
 
     def result_weights(self) -> dict[str, float] | None:

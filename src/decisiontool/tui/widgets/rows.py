@@ -95,7 +95,7 @@ class RowList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """Draw screen line `y`: a header line, or the row under it after scrolling."""
-        width = self.size.width
+        width = self.scrollable_content_region.width
         if y < self._header_lines:
             text = self.render_header(y, width)
         else:
@@ -121,6 +121,7 @@ class RowList(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--cursor", "row-list--cursor-blurred"}
 
     DEFAULT_CSS = """
+    RowList { overflow-x: hidden; }
     RowList > .row-list--cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;

@@ -191,7 +191,7 @@ class WeightsList(RowList):
 
     def row_clicked(self, index: int, x: int) -> None:
         """A click on a bar sets the weight to where it was clicked."""
-        bar_x, bar_width = self.bar_geometry(self.size.width)
+        bar_x, bar_width = self.bar_geometry(self.scrollable_content_region.width)
         if x < bar_x - 1:
             return
         row = self.rows[index]
