@@ -33,7 +33,7 @@ def test_summary_reports_smaa_and_sensitivity(
 ) -> None:
     context = build_context(analysis, date=DATE, smaa=smaa_document, sensitivity=sensitivity_document)
     assert "Regional political office ranks first in 84% of 10,000 samples" in context.summary
-    assert "Law-enforcement cooperation network in 12%" in context.summary
+    assert "The next most often first is Law-enforcement cooperation network (12%)" in context.summary
     # reach: 26.7% -> 21% is the smallest change that overturns the first rank
     assert "most sensitive to the weight of Cross-border reach: lowering it from 26.7% to 21.0%" in (
         context.summary

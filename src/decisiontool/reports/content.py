@@ -653,7 +653,11 @@ def _sensitivity_rows(document: Mapping[str, Any], names: Mapping[str, str]) -> 
                 exact=bool(item.get("exact", False)),
             )
         )
-    # the most sensitive criterion first: a tornado
+    # the most sensitive criterion first: a tornado (in the document's own order when it gives one)
+    order = document.get("tornado")
+    if isinstance(order, list) and order:
+        position = {str(item): index for index, item in enumerate(order)}
+        return tuple(sorted(rows, key=lambda row: (position.get(row.criterion, len(position)), row.margin)))
     return tuple(sorted(rows, key=lambda row: (row.margin, row.criterion)))
 
 
@@ -772,25 +776,46 @@ def summary_text(context: ReportContext) -> str:
     return " ".join(sentence for sentence in sentences if sentence)
 
 
+WEIGHT_MODE_PHRASES = {
+    "free": "random weights (no assumption about which criteria matter most)",
+    "around": "weights drawn close to the profile's",
+    "ordinal": "random weights that keep the profile's order of importance",
+}
+"""How the summary describes each SMAA weight mode."""
+
+
+def _smaa_sentences(context: ReportContext, top: RankRow) -> list[str]:
+    smaa = context.smaa or {}
+    by_option = {row.option: row for row in context.smaa_rows}
+    found = by_option.get(top.option)
+    if found is None or not found.acceptability:
+        return []
+    samples = smaa.get("samples")
+    count = f"{int(samples):,} " if isinstance(samples, int | float) else ""
+    mode = WEIGHT_MODE_PHRASES.get(str(smaa.get("weight_mode")), "random weights")
+    first = found.acceptability[0]
+    sentences = [
+        f"With {mode} and scores drawn within their uncertainty ranges (SMAA-2), {top.name} ranks first "
+        f"in {first:.0%} of {count}samples."
+    ]
+    rivals = sorted(
+        (row for row in context.smaa_rows if row.option != top.option and row.acceptability),
+        key=lambda row: (-row.acceptability[0], row.option),
+    )
+    if rivals and rivals[0].acceptability[0] > first:
+        sentences.append(
+            f"{rivals[0].name} ranks first more often ({rivals[0].acceptability[0]:.0%}), so the answer "
+            "depends on the weights chosen."
+        )
+    elif rivals and rivals[0].acceptability[0] > 0:
+        sentences.append(f"The next most often first is {rivals[0].name} ({rivals[0].acceptability[0]:.0%}).")
+    return sentences
+
+
 def _robustness_sentence(context: ReportContext, top: RankRow) -> str:
     parts = []
     if context.smaa is not None:
-        samples = int(context.smaa.get("samples", 0))
-        by_option = {row.option: row for row in context.smaa_rows}
-        found = by_option.get(top.option)
-        if found is not None and found.acceptability:
-            first = found.acceptability[0]
-            parts.append(
-                f"Drawing {samples:,} random weight sets and scores within their uncertainty ranges "
-                f"(SMAA-2), {top.name} ranks first in {first:.0%} of {samples:,} samples"
-            )
-            rivals = sorted(
-                (row for row in context.smaa_rows if row.option != top.option and row.acceptability),
-                key=lambda row: -row.acceptability[0],
-            )
-            if rivals and rivals[0].acceptability[0] > 0:
-                parts[-1] += f", {rivals[0].name} in {rivals[0].acceptability[0]:.0%}"
-            parts[-1] += "."
+        parts.extend(_smaa_sentences(context, top))
     if context.sensitivity is not None and context.sensitivity_rows:
         closest = min(context.sensitivity_rows, key=lambda row: row.margin)
         if math.isinf(closest.margin):
