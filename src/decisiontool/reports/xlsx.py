@@ -101,6 +101,7 @@ def _formats(workbook: Any) -> dict[str, Any]:
         "score": workbook.add_format({"num_format": SCORE_FORMAT, "valign": "top"}),
         "percent": workbook.add_format({"num_format": PERCENT_FORMAT, "valign": "top"}),
         "integer": workbook.add_format({"num_format": "0", "valign": "top"}),
+        "decimal2": workbook.add_format({"num_format": "0.00", "valign": "top"}),
         "value": workbook.add_format({"num_format": "General", "valign": "top"}),
         "flag": workbook.add_format({"font_color": "#8a2c0d", "bold": True, **wrap}),
         "mono": workbook.add_format({"font_name": "Consolas", "valign": "top"}),
@@ -435,7 +436,7 @@ def _smaa(workbook: Any, formats: dict[str, Any], context: ReportContext) -> Non
         page.text(index, 1, s.name)
         for column, share in enumerate(s.acceptability, start=2):
             page.number(index, column, share, "percent")
-        page.number(index, 2 + ranks, s.expected_rank, "value")
+        page.number(index, 2 + ranks, s.expected_rank, "decimal2")
         page.number(index, 3 + ranks, s.confidence, "percent")
     last = len(context.smaa_rows)
     page.table_end(last, len(columns))
