@@ -174,3 +174,58 @@ def test_a_json_report_loads_neither_jinja2_nor_xlsxwriter(model_dir: Path, tmp_
     assert "decisiontool.reports" in loaded
     assert "jinja2" not in loaded and "xlsxwriter" not in loaded
     assert (tmp_path / "r.json").exists()
+
+
+def test_sensitivity_and_smaa_are_the_robustness_documents(model_dir: Path, tmp_path: Path) -> None:
+    from decisiontool import robustness
+    from decisiontool.analysis import Analysis
+    from decisiontool.loading import load_model
+
+    target = tmp_path / "r.json"
+    flags = ["--sensitivity", "--smaa", "300", "--seed", "5"]
+    code, _, err = run("report", "--data", model_dir, "-o", target, "--date", "2026-01-01", *flags)
+    assert (code, err) == (0, "")
+    document = json.loads(target.read_text())
+    analysis = Analysis.create(load_model(model_dir))
+    expected_sensitivity = json.loads(json.dumps(robustness.sensitivity_document(analysis)))
+    expected_smaa = json.loads(json.dumps(robustness.smaa_document(analysis, samples=300, seed=5)))
+    assert document["sensitivity"] == expected_sensitivity
+    assert document["smaa"] == expected_smaa
+    command = document["provenance"]["command"]
+    assert " ".join(flags) in " ".join(command)
+    first = next(o for o in expected_smaa["options"] if o["option"] == document["ranking"][0]["option"])
+    assert f"ranks first in {first['rank_acceptability'][0]:.0%} of 300 samples" in document["summary"]
+
+
+def test_without_the_flags_there_are_no_robustness_documents(model_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "r.json"
+    assert run("report", "--data", model_dir, "-o", target, "--smaa", "0")[0] == 0
+    document = json.loads(target.read_text())
+    assert "sensitivity" not in document and "smaa" not in document
+
+
+def test_negative_smaa_is_a_usage_error(model_dir: Path, tmp_path: Path) -> None:
+    code, _, err = run("report", "--data", model_dir, "-o", tmp_path / "r.json", "--smaa", "-5")
+    assert code == 2 and "--smaa" in err
+    assert not (tmp_path / "r.json").exists()
+
+
+@pytest.mark.parametrize("suffix", [".html", ".xlsx", ".md"])
+def test_robust_reports_are_reproducible(model_dir: Path, tmp_path: Path, suffix: str) -> None:
+    target = tmp_path / f"r{suffix}"
+    args = [
+        "report",
+        "--data",
+        model_dir,
+        "-o",
+        target,
+        "--date",
+        "2026-01-01",
+        "--sensitivity",
+        "--smaa",
+        "200",
+    ]
+    assert run(*args)[0] == 0
+    first = target.read_bytes()
+    assert run(*args, "--force")[0] == 0
+    assert target.read_bytes() == first

@@ -49,6 +49,9 @@ def command_line(
     method: str,
     vikor_v: float,
     missing: str,
+    sensitivity: bool = False,
+    smaa: int = 0,
+    seed: int = 1,
     date: datetime.date,
     output: Path,
 ) -> list[str]:
@@ -65,6 +68,10 @@ def command_line(
         argv += ["--vikor-v", f"{vikor_v:g}"]
     if missing != "refuse":
         argv += ["--missing", missing]
+    if sensitivity:
+        argv += ["--sensitivity"]
+    if smaa:
+        argv += ["--smaa", str(smaa), "--seed", str(seed)]
     argv += ["--date", date.isoformat(), "-o", str(output)]
     return argv
 
@@ -73,7 +80,8 @@ def command_line(
     epilog=(
         "Examples:  decisiontool report -o ranking.html;  "
         "decisiontool report -o ranking.xlsx --profile cost_first --method topsis;  "
-        "decisiontool report -o ranking.md --date 2026-01-31 --force"
+        "decisiontool report -o ranking.md --date 2026-01-31 --force;  "
+        "decisiontool report -o full.html --sensitivity --smaa 10000 --seed 7"
     )
 )
 @handles_model_errors
@@ -95,6 +103,23 @@ def report(
     vikor_v: VikorVOption = 0.5,
     missing: MissingOption = "refuse",
     force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+    sensitivity: Annotated[
+        bool,
+        typer.Option(
+            "--sensitivity",
+            help="Add the weight sensitivity analysis: a tornado of critical weights per criterion.",
+        ),
+    ] = False,
+    smaa: Annotated[
+        int,
+        typer.Option(
+            "--smaa",
+            metavar="N",
+            min=0,
+            help="Add SMAA-2 rank acceptabilities from N Monte-Carlo samples (0: none).",
+        ),
+    ] = 0,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the SMAA samples.")] = 1,
     date_text: Annotated[
         str | None,
         typer.Option(
@@ -106,7 +131,7 @@ def report(
         ),
     ] = None,
 ) -> None:
-    """Write a ranked report: summary, weights, ranking, flags, evidence and provenance.
+    """Write a ranked report: summary, weights, ranking, flags, robustness, evidence, provenance.
 
     HTML is one self-contained file (prints to A4); XLSX is a workbook with native charts;
     CSV has one row per option; JSON is schema decisiontool.report/1 (a superset of
@@ -123,6 +148,14 @@ def report(
 
     effective_date = report_date(date)
     analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
+    sensitivity_document = smaa_document = None
+    if sensitivity or smaa:
+        from decisiontool import robustness
+
+        if sensitivity:
+            sensitivity_document = robustness.sensitivity_document(analysis)
+        if smaa:
+            smaa_document = robustness.smaa_document(analysis, samples=smaa, seed=seed)
     argv = command_line(
         data=data,
         profile=profile,
@@ -130,8 +163,19 @@ def report(
         method=method,
         vikor_v=vikor_v,
         missing=missing,
+        sensitivity=sensitivity,
+        smaa=smaa,
+        seed=seed,
         date=effective_date,
         output=output,
     )
-    write_report(analysis, output, force=force, date=effective_date, argv=argv)
+    write_report(
+        analysis,
+        output,
+        force=force,
+        date=effective_date,
+        argv=argv,
+        sensitivity=sensitivity_document,
+        smaa=smaa_document,
+    )
     typer.echo(f"Wrote {output}")
