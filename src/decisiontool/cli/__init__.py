@@ -6,6 +6,8 @@ itself, so that `decisiontool rank` never loads textual, jinja2 or xlsxwriter.
 
 from __future__ import annotations
 
+import importlib
+
 import typer
 
 app = typer.Typer(
@@ -25,13 +27,13 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-# Registration happens on import; the order here is the order of `--help`.
-from decisiontool.cli import core  # noqa: E402
-from decisiontool.cli import weights  # noqa: E402
-from decisiontool.cli import report  # noqa: E402
-from decisiontool.cli import tui  # noqa: E402
+COMMAND_MODULES = ("core", "robustness", "report", "weights", "tui")
+"""The modules that register commands on `app` when imported, in the order of `--help`."""
 
-__all__ = ["app", "core", "main"]
+for _module in COMMAND_MODULES:
+    importlib.import_module(f"decisiontool.cli.{_module}")
+
+__all__ = ["COMMAND_MODULES", "app", "main"]
 
 
 def main() -> None:

@@ -320,6 +320,14 @@ def compare(
         bool,
         typer.Option("--methods", help="One column per method (the default; with --profiles: every pair)."),
     ] = False,
+    with_smaa: Annotated[
+        bool,
+        typer.Option(
+            "--smaa", help="Add each option's first-rank acceptability (SMAA, free weights, --method)."
+        ),
+    ] = False,
+    samples: Annotated[int, typer.Option("--samples", min=1, help="SMAA samples (with --smaa).")] = 10_000,
+    seed: Annotated[int, typer.Option("--seed", help="SMAA seed (with --smaa).")] = 1,
     output_format: FormatOption = "table",
 ) -> None:
     """Every option's rank under each method (or each profile), with rank correlations.
@@ -343,6 +351,11 @@ def compare(
         columns = [(method_id, base.with_method(method_id)) for method_id in METHOD_IDS]
     option_ids = base.arrays.option_ids
     ranks = {label: analysis.ranking.ranks for label, analysis in columns}
+    first_shares: dict[str, float] | None = None
+    if with_smaa:
+        from decisiontool.cli.robustness import first_rank_shares
+
+        first_shares = first_rank_shares(base, samples, seed)
     correlations = []
     labels = [label for label, _ in columns]
     for a_index, a in enumerate(labels):
@@ -362,11 +375,24 @@ def compare(
             {"a": a, "b": b, "kendall_tau": _finite(tau), "spearman_rho": _finite(rho)}
             for a, b, tau, rho in correlations
         ]
+        if first_shares is not None:
+            document["smaa"] = {
+                "samples": samples,
+                "seed": seed,
+                "weight_mode": "free",
+                "first_rank": first_shares,
+            }
         print_json(document)
         return
     header = ["option", *labels]
     order = sorted(range(len(option_ids)), key=lambda i: (sum(int(ranks[lab][i]) for lab in labels), i))
     rows: list[list[Any]] = [[option_ids[i], *(int(ranks[lab][i]) for lab in labels)] for i in order]
+    if first_shares is not None:
+        from decisiontool.cli.robustness import percent
+
+        header.append(f"first in SMAA ({base.method_id})")
+        for row in rows:
+            row.append(percent(first_shares[row[0]]))
     correlation_rows: list[list[Any]] = [[a, b, _fmt(tau), _fmt(rho)] for a, b, tau, rho in correlations]
     if output_format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -377,7 +403,8 @@ def compare(
         sys.stdout.write(markdown_table(header, rows) + "\n\n")
         sys.stdout.write(markdown_table(["a", "b", "Kendall tau", "Spearman rho"], correlation_rows) + "\n")
         return
-    print_compare_table(base, labels, rows, correlations, by_profiles, by_methods)
+    extra = header[len(labels) + 1] if len(header) > len(labels) + 1 else None
+    print_compare_table(base, labels, rows, correlations, by_profiles, by_methods, extra)
 
 
 def print_compare_table(
@@ -387,8 +414,10 @@ def print_compare_table(
     correlations: list[tuple[str, str, float, float]],
     by_profiles: bool,
     by_methods: bool,
+    extra: str | None = None,
 ) -> None:
-    """The rank table and a correlation matrix (tau below the diagonal, rho above)."""
+    """The rank table (with an `extra` last column when given) and a correlation matrix
+    (tau below the diagonal, rho above)."""
     from rich.table import Table
 
     console = stdout_console()
@@ -407,6 +436,8 @@ def print_compare_table(
     table.add_column("Option", no_wrap=True)
     for header_text in headers:
         table.add_column(header_text, justify="right")
+    if extra is not None:
+        table.add_column(extra, justify="right")
     for row in rows:
         table.add_row(*(str(v) for v in row))
     console.print(table)

@@ -1,0 +1,327 @@
+"""`decisiontool sensitivity` and `decisiontool smaa`: how sure is the ranking."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+import typer
+
+from decisiontool.cli import app
+from decisiontool.cli.common import (
+    DataOption,
+    MethodOption,
+    MissingOption,
+    ProfileOption,
+    ViewFormatOption,
+    VikorVOption,
+    WeightOption,
+    build_analysis,
+    handles_model_errors,
+    print_json,
+    stdout_console,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from decisiontool.analysis import Analysis
+
+AXIS_WIDTH = 21
+"""Characters of the 0-1 weight axis in the tornado view (one every 0.05)."""
+
+SamplesOption = Annotated[int, typer.Option("--samples", min=1, help="Monte-Carlo samples.")]
+SeedOption = Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same result.")]
+WeightModeOption = Annotated[
+    Literal["free", "around", "ordinal"],
+    typer.Option(
+        "--weights",
+        help=(
+            "How weights are drawn: free (no preference information), around (the profile's "
+            "weights within +-spread), ordinal (only the profile's order of importance)."
+        ),
+    ),
+]
+SpreadOption = Annotated[
+    float,
+    typer.Option("--spread", min=0.0, max=0.99, help="Relative spread of weights for --weights around."),
+]
+ScoreDistOption = Annotated[
+    Literal["uniform", "triangular"],
+    typer.Option(
+        "--score-dist", help="How a score with a range is drawn (triangular: the value is the mode)."
+    ),
+]
+
+
+# ---------------------------------------------------------------------------------------
+# sensitivity
+
+
+def _axis(weight: float, down: float | None, up: float | None) -> str:
+    """A 0-1 weight axis: the stable interval as '═', the current weight as '●', '|' at the
+    critical weights, '·' beyond them."""
+    cells = []
+    low = 0.0 if down is None else down
+    high = 1.0 if up is None else up
+    for k in range(AXIS_WIDTH):
+        t = k / (AXIS_WIDTH - 1)
+        cells.append("═" if low <= t <= high else "·")
+    for edge in (down, up):
+        if edge is not None:
+            cells[round(edge * (AXIS_WIDTH - 1))] = "|"
+    cells[round(weight * (AXIS_WIDTH - 1))] = "●"
+    return "".join(cells)
+
+
+def _leader_strip(entry: dict[str, Any], letters: dict[str, str]) -> str:
+    """Which option is first at each step of the sweep, one letter per step."""
+    ranks: dict[str, list[int]] = entry["sweep"]["ranks"]
+    steps = len(entry["sweep"]["weights"])
+    strip = []
+    for k in range(steps):
+        first = [option for option, r in ranks.items() if r[k] == 1]
+        strip.append(letters.get(first[0], "?") if len(first) == 1 else "=")
+    return "".join(strip)
+
+
+def print_sensitivity(analysis: Analysis, document: dict[str, Any], console: Console) -> None:
+    """The tornado (criteria by fragility) and who leads along each sweep."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    names = {o.id: o.name for o in analysis.model.options}
+    console.print(f"[bold]{escape(analysis.model.name)}[/bold]")
+    console.print(
+        f"Weight sensitivity · {analysis.method.label} · profile {analysis.profile} · "
+        f"first now: {escape(names[document['top']])} ({document['top']})"
+    )
+    exact = all(entry["exact"] for entry in document["criteria"])
+    how = (
+        "solved exactly (scores are linear in the weight)"
+        if exact
+        else "found by a grid scan and bisection to 1e-6 "
+        "(a change shorter than 1/400 of the axis could be missed)"
+    )
+    console.print(f"Critical weights {how}.", style="dim")
+    entries = {entry["criterion"]: entry for entry in document["criteria"]}
+    what = "Group" if document.get("by") == "groups" else "Criterion"
+    id_width = min(26, max(len(str(item)) for item in document["tornado"])) if document["tornado"] else 10
+    show_axis = console.width >= 100
+    fixed = id_width + 6 + 8 + 8 + 7 + (AXIS_WIDTH + 3 if show_axis else 0) + 3 * 5
+    taker_width = max(10, console.width - fixed - 3)
+    table = Table(show_edge=False, title="Tornado: the smallest weight change that overturns the top, first")
+    table.add_column(what, no_wrap=True, overflow="ellipsis", width=id_width)
+    table.add_column("Weight", justify="right", width=6)
+    table.add_column("Lower to", justify="right", width=8)
+    table.add_column("Raise to", justify="right", width=8)
+    table.add_column("Change", justify="right", width=7)
+    if show_axis:
+        table.add_column("0 ─ weight ─ 1", no_wrap=True, width=AXIS_WIDTH)
+    table.add_column("New first", no_wrap=True, overflow="ellipsis", width=taker_width)
+    for item in document["tornado"]:
+        entry = entries[item]
+        down, up = entry["critical_down"], entry["critical_up"]
+        takers = [c["new_top"] for c in (down, up) if c is not None]
+        change = "never"
+        distances = [
+            (abs(c["weight"] - entry["weight"]), sign, c) for sign, c in (("-", down), ("+", up)) if c
+        ]
+        if distances:
+            distance, sign, _ = min(distances, key=lambda d: d[0])
+            change = f"{sign}{distance:.3f}"
+        cells = [
+            item,
+            f"{entry['weight']:.3f}",
+            "—" if down is None else f"{down['weight']:.3f}",
+            "—" if up is None else f"{up['weight']:.3f}",
+            change,
+        ]
+        if show_axis:
+            cells.append(_axis(entry["weight"], down and down["weight"], up and up["weight"]))
+        cells.append(", ".join(dict.fromkeys(takers)) or "—")
+        table.add_row(*cells)
+    console.print(table)
+    console.print(
+        "Axis: ═ weights at which the current first option stays first, "
+        "● today's weight, | critical weights.",
+        style="dim",
+    )
+    # who leads along each sweep, one letter per step
+    leaders = sorted({o for e in document["criteria"] for o, r in e["sweep"]["ranks"].items() if 1 in r})
+    letters = {option: chr(ord("A") + k) if k < 26 else "#" for k, option in enumerate(leaders)}
+    steps = len(document["criteria"][0]["sweep"]["weights"]) if document["criteria"] else 0
+    console.print()
+    console.print(f"Who is first as each weight goes from 0 to 1 ({steps} steps; '=' a tie):")
+    strips = Table(show_edge=False, show_header=False, box=None)
+    strips.add_column(no_wrap=True)
+    strips.add_column(no_wrap=True)
+    for entry in document["criteria"]:
+        strips.add_row(entry["criterion"], _leader_strip(entry, letters))
+    console.print(strips)
+    console.print(
+        "  " + " · ".join(f"{letter} {escape(names[o])}" for o, letter in letters.items()), style="dim"
+    )
+
+
+@app.command(
+    epilog=(
+        "Examples:  decisiontool sensitivity;  "
+        "decisiontool sensitivity --criterion cost_burden --format json;  "
+        "decisiontool sensitivity --groups --method topsis"
+    )
+)
+@handles_model_errors
+def sensitivity(
+    data: DataOption = None,
+    profile: ProfileOption = "default",
+    weight: WeightOption = None,
+    method: MethodOption = "wsm",
+    vikor_v: VikorVOption = 0.5,
+    missing: MissingOption = "refuse",
+    criterion: Annotated[
+        list[str] | None,
+        typer.Option("--criterion", "-c", help="Only these criteria (or groups, with --groups); repeatable."),
+    ] = None,
+    groups: Annotated[
+        bool, typer.Option("--groups", help="Sweep group weights instead of criteria.")
+    ] = False,
+    steps: Annotated[
+        int, typer.Option("--steps", min=2, max=1001, help="Steps of each sweep from 0 to 1.")
+    ] = 21,
+    output_format: ViewFormatOption = "table",
+) -> None:
+    """What weight change would overturn the top option? One-way weight sensitivity.
+
+    Each criterion's weight is swept from 0 to 1 while the others keep their proportions;
+    the critical weights are the nearest weights, above and below today's, at which another
+    option becomes first. The tornado lists the most fragile criteria first.
+    """
+    from decisiontool.robustness import sensitivity_document
+
+    analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
+    document = sensitivity_document(analysis, criteria=criterion, groups=groups, steps=steps)
+    if output_format == "json":
+        print_json(document)
+    else:
+        print_sensitivity(analysis, document, stdout_console())
+
+
+# ---------------------------------------------------------------------------------------
+# smaa
+
+
+def _heat(share: float) -> str:
+    """A background colour from white (0) to deep blue (1), for the acceptability heat map."""
+    level = max(0.0, min(1.0, share)) ** 0.6
+    red = round(255 - 215 * level)
+    green = round(255 - 155 * level)
+    blue = round(255 - 75 * level)
+    text = "white" if level > 0.55 else "black"
+    return f"{text} on rgb({red},{green},{blue})"
+
+
+def print_smaa(analysis: Analysis, document: dict[str, Any], console: Console) -> None:
+    """Rank acceptability as a heat map, with expected rank and confidence."""
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(f"[bold]{escape(analysis.model.name)}[/bold]")
+    modes = {
+        "free": "weights drawn with no preference information (uniform over all weight vectors)",
+        "around": f"weights drawn within ±{document['spread']:.0%} of profile {analysis.profile}",
+        "ordinal": f"weights drawn keeping only the order of importance of profile {analysis.profile}",
+    }
+    console.print(
+        f"SMAA-2 · {analysis.method.label} · {document['samples']:,} samples (seed {document['seed']}) · "
+        f"{modes[document['weight_mode']]}; scores with a range drawn {document['score_dist']}ly in it."
+    )
+    options = document["options"]
+    m = len(options)
+    option_width = min(30, max(len(entry["option"]) for entry in options))
+    table = Table(
+        show_edge=False,
+        box=None,
+        padding=(0, 0),
+        title="Rank acceptability (%): share of samples in which each option takes each rank",
+    )
+    table.add_column("Option", no_wrap=True, overflow="ellipsis", width=option_width + 1)
+    for r in range(1, m + 1):
+        table.add_column(str(r), justify="center", width=5)
+    table.add_column("E[rank]", justify="right", width=8)
+    table.add_column("Conf.", justify="right", width=7)
+    for entry in options:
+        cells: list[Any] = [entry["option"]]
+        for share in entry["rank_acceptability"]:
+            label = "" if share < 0.005 else f"{share * 100:.0f}"
+            cells.append(Text(f"{label:^5}", style=_heat(share)))
+        cells.append(f"{entry['expected_rank']:.2f}")
+        confidence = entry["confidence"]
+        cells.append("—" if confidence is None else f"{confidence * 100:.0f}%")
+        table.add_row(*cells)
+    console.print(table)
+    console.print(
+        "Cells are percentages (blank: under 0.5%). Confidence: how often the option is first when "
+        "judged by its own most favourable (central) weights, given the score uncertainty; — never first.",
+        style="dim",
+    )
+    first = max(options, key=lambda e: e["rank_acceptability"][0])
+    console.print(
+        f"{escape(first['name'])} ranks first in {first['rank_acceptability'][0]:.0%} of "
+        f"{document['samples']:,} samples."
+    )
+
+
+@app.command(
+    epilog=(
+        "Examples:  decisiontool smaa;  decisiontool smaa --weights around --spread 0.3 --profile balanced;  "
+        "decisiontool smaa --samples 100000 --seed 7 --format json"
+    )
+)
+@handles_model_errors
+def smaa(
+    data: DataOption = None,
+    profile: ProfileOption = "default",
+    weight: WeightOption = None,
+    method: MethodOption = "wsm",
+    vikor_v: VikorVOption = 0.5,
+    missing: MissingOption = "refuse",
+    samples: SamplesOption = 10_000,
+    seed: SeedOption = 1,
+    weight_mode: WeightModeOption = "free",
+    spread: SpreadOption = 0.2,
+    score_dist: ScoreDistOption = "uniform",
+    output_format: ViewFormatOption = "table",
+) -> None:
+    """How often does each option take each rank, over uncertain scores and weights? (SMAA-2)
+
+    Monte-Carlo over the scores' uncertainty ranges and over weights: rank acceptability
+    (share of samples giving each rank), expected rank, each option's central weights (the
+    average weights that make it first) and confidence factor. Deterministic for a seed.
+    """
+    from decisiontool.robustness import smaa_document
+
+    analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
+    document = smaa_document(
+        analysis, samples=samples, seed=seed, weight_mode=weight_mode, spread=spread, score_dist=score_dist
+    )
+    if output_format == "json":
+        print_json(document)
+    else:
+        print_smaa(analysis, document, stdout_console())
+
+
+def first_rank_shares(analysis: Analysis, samples: int, seed: int) -> dict[str, float]:
+    """Each option's first-rank acceptability under free weights (for `compare --smaa`)."""
+    from decisiontool.robustness import smaa_document
+
+    document = smaa_document(analysis, samples=samples, seed=seed)
+    return {entry["option"]: entry["rank_acceptability"][0] for entry in document["options"]}
+
+
+def percent(share: float) -> str:
+    """`84%`, or `<1%` for a small positive share."""
+    if share > 0 and share < 0.005:
+        return "<1%"
+    return f"{share * 100:.0f}%" if not math.isnan(share) else "n/a"
