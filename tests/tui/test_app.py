@@ -25,6 +25,7 @@ from decisiontool.tui.screens.dialogs import (
 from decisiontool.tui.screens.help import HelpScreen, binding_sections
 from decisiontool.tui.screens.invalid import InvalidModelScreen
 from decisiontool.tui.screens.main import PALETTE_COMMANDS, MainScreen
+from decisiontool.tui.state import sensitivity
 from decisiontool.tui.widgets.detail import DetailPanel, LessonLink
 from decisiontool.tui.widgets.ranking import RankingList
 from decisiontool.tui.widgets.weights import WeightsList
@@ -265,9 +266,21 @@ def test_compare_and_sensitivity_tabs(app_factory: AppFactory) -> None:
             await settle(app, pilot)
             caption = plain(app.screen.query_one("#sensitivity-caption"))
             assert "Cross-border reach" in caption and "weight now 0.267" in caption
+            expected = sensitivity(app.session.analysis, "reach")
+            if expected.down is not None:
+                assert f"critical down: {expected.down[0]:.3f}" in caption
+            if expected.up is not None:
+                assert f"critical up: {expected.up[0]:.3f}" in caption
+            await pilot.press("up", "up")  # the group row: a group sweep
+            await pilot.pause(0.2)
+            await settle(app, pilot)
+            assert "Effectiveness (group)" in plain(app.screen.query_one("#sensitivity-caption"))
             await pilot.press("a")
             await settle(app, pilot)
-            assert plain(app.screen.query_one("#smaa-table")).strip()
+            await pilot.pause(0.2)
+            await settle(app, pilot)
+            heat_map = plain(app.screen.query_one("#smaa-table"))
+            assert "Rank acceptability" in heat_map and "Sanctions only" in heat_map
 
     run(scenario)
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from decisiontool.analysis import Analysis
 from decisiontool.loading import load_model
 from decisiontool.problems import ModelError
-from decisiontool.tui.state import Session, compare_ranks, parse_weight_text, sweep
+from decisiontool.tui.state import Session, compare_ranks, parse_weight_text, sensitivity, smaa_summary
 from tests.tui.conftest import DATA
 
 MODEL = load_model(DATA)
@@ -166,13 +166,39 @@ def test_parse_weight_text() -> None:
             parse_weight_text(bad)
 
 
-def test_sweep_ends_and_current_weight() -> None:
+def test_sensitivity_sweep_and_critical_weights() -> None:
     analysis = Analysis.create(MODEL)
-    found = sweep(analysis, "reach", points=11)
+    found = sensitivity(analysis, "reach", steps=11)
     assert found.weights[0] == 0.0 and found.weights[-1] == 1.0
     assert found.current == pytest.approx(analysis.weight_map()["reach"])
-    # at weight 1 only reach counts: wsm score is reach's value
+    # at weight 1 only reach counts: the wsm score is reach's value
     assert found.scores["regional_office"][-1] == pytest.approx(1.0)
+    assert found.top == "regional_office" and found.exact
+    # wsm is linear in the weight: at the critical weight the new top ties the old one
+    for crossing in (found.up, found.down):
+        if crossing is not None:
+            weight, new_top = crossing
+            moved = analysis.with_weights({}).weights.copy()
+            k = analysis.arrays.criterion_ids.index("reach")
+            rest = 1 - moved[k]
+            moved = moved * (1 - weight) / rest
+            moved[k] = weight
+            from decisiontool.analysis import rank_with
+
+            scores = {e.option: e.score for e in rank_with(analysis, moved).entries}
+            assert scores[new_top] == pytest.approx(scores["regional_office"], abs=1e-9)
+    group = sensitivity(analysis, "sustainability")
+    assert group.current == pytest.approx(1 / 3)
+
+
+def test_smaa_summary_is_seeded_and_in_rank_order() -> None:
+    analysis = Analysis.create(MODEL)
+    first = smaa_summary(analysis, samples=500, seed=3)
+    again = smaa_summary(analysis, samples=500, seed=3)
+    assert first == again
+    assert first.options == [entry.option for entry in analysis.ranking.entries]
+    for shares in first.rank_acceptability:
+        assert sum(shares) == pytest.approx(1.0)
 
 
 def test_compare_ranks_columns() -> None:

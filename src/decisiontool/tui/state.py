@@ -497,41 +497,108 @@ def model_file_stamps(root: Path) -> dict[str, tuple[int, int]]:
 
 
 @dataclass(frozen=True)
-class Sweep:
-    """Every option's score as one criterion's effective weight runs from 0 to 1."""
+class Sensitivity:
+    """Every option's score as one criterion's (or group's) weight runs from 0 to 1.
 
-    criterion: str
+    SPEC section 6's sweep: the item's weight goes to t and the others keep their
+    proportions. `up` and `down` are the critical weights (nearest weight above and below
+    the current one at which another option becomes strictly first) with that option's id.
+    """
+
+    item: str
+    label: str
     weights: list[float]
     scores: dict[str, list[float]]
     """Option id -> score at each weight."""
     current: float
+    top: str
+    up: tuple[float, str] | None
+    down: tuple[float, str] | None
+    exact: bool
+    """True when the critical weights were solved exactly (wsm, promethee2)."""
 
 
-def sweep(analysis: Analysis, criterion_id: str, points: int = 41) -> Sweep:
-    """Sweep one criterion's weight (SPEC section 6): w_k = t, w_j = w_j (1 - t) / (1 - w_k).
+def sensitivity(analysis: Analysis, item: str, steps: int = 41) -> Sensitivity:
+    """Sweep a criterion or a group and find its critical weights (two batched engine calls)."""
+    from decisiontool.engine.sensitivity import critical_weights
+    from decisiontool.engine.sensitivity import sweep as engine_sweep
 
-    One batched call of the method: the engine takes a stack of weight vectors.
-    """
-    weights = analysis.weights
-    ids = analysis.arrays.criterion_ids
-    k = ids.index(criterion_id)
-    grid = np.linspace(0.0, 1.0, points)
-    rest = 1.0 - float(weights[k])
-    others = np.delete(np.arange(len(ids)), k)
-    stack = np.zeros((points, len(ids)))
-    if rest > 1e-12:
-        stack[:, others] = weights[others][None, :] * ((1.0 - grid)[:, None] / rest)
-    elif len(others):
-        stack[:, others] = ((1.0 - grid) / len(others))[:, None]
-    stack[:, k] = grid
     arrays = analysis.arrays
-    batch = np.broadcast_to(arrays.scores, (points, *arrays.scores.shape))
-    result = analysis.method(np.ascontiguousarray(batch), stack, arrays.criteria, analysis.vikor_v)
-    return Sweep(
-        criterion=criterion_id,
-        weights=[float(t) for t in grid],
-        scores={option: [float(s) for s in result.score[:, i]] for i, option in enumerate(arrays.option_ids)},
-        current=float(weights[k]),
+    model = analysis.model
+    if item in arrays.criterion_ids:
+        members: list[int] = [arrays.criterion_ids.index(item)]
+        label = model.criterion(item).name
+    else:
+        members = [j for j, cid in enumerate(arrays.criterion_ids) if model.criterion_group[cid] == item]
+        label = f"{model.group(item).name} (group)"
+    fails = np.asarray(arrays.fails.any(axis=1), dtype=np.bool_)
+    method = analysis.method
+    found = engine_sweep(
+        arrays.scores, analysis.weights, arrays.criteria, method, members, steps, fails, analysis.vikor_v
+    )
+    critical = critical_weights(
+        arrays.scores, analysis.weights, arrays.criteria, method, members, fails, analysis.vikor_v
+    )
+    ids = arrays.option_ids
+    return Sensitivity(
+        item=item,
+        label=label,
+        weights=[float(t) for t in found.t],
+        scores={option: [float(v) for v in found.scores[:, i]] for i, option in enumerate(ids)},
+        current=float(critical.weight),
+        top=ids[critical.top],
+        up=None if critical.up is None else (float(critical.up.weight), ids[critical.up.new_top]),
+        down=None if critical.down is None else (float(critical.down.weight), ids[critical.down.new_top]),
+        exact=critical.exact,
+    )
+
+
+SMAA_SPREAD = 0.2
+"""SMAA in the app draws every weight within ±20% of the current one (weight mode `around`)."""
+
+
+@dataclass(frozen=True)
+class SmaaSummary:
+    """What the SMAA tab shows: rank acceptability per option, in the current rank order."""
+
+    options: list[str]
+    rank_acceptability: list[list[float]]
+    expected_rank: list[float]
+    confidence: list[float | None]
+    samples: int
+    seed: int
+    spread: float
+
+
+def smaa_summary(analysis: Analysis, samples: int = 4000, seed: int = 1) -> SmaaSummary:
+    """SMAA-2 around the current weights (score ranges drawn uniformly), seeded."""
+    from decisiontool.engine.smaa import smaa
+
+    arrays = analysis.arrays
+    result = smaa(
+        arrays.scores,
+        arrays.low,
+        arrays.high,
+        arrays.group_index,
+        analysis.group_weights,
+        analysis.criterion_weights,
+        arrays.criteria,
+        analysis.method,
+        samples=samples,
+        seed=seed,
+        weight_mode="around",
+        spread=SMAA_SPREAD,
+        vikor_v=analysis.vikor_v,
+    )
+    order = [entry.index for entry in analysis.ranking.entries]
+    return SmaaSummary(
+        options=[arrays.option_ids[i] for i in order],
+        rank_acceptability=[[float(v) for v in result.rank_acceptability[i]] for i in order],
+        expected_rank=[float(result.expected_rank[i]) for i in order],
+        confidence=[None if math.isnan(c) else float(c) for c in (result.confidence[i] for i in order)],
+        samples=samples,
+        seed=seed,
+        spread=SMAA_SPREAD,
     )
 
 

@@ -1,7 +1,7 @@
 """The main screen: weights, ranking and detail side by side, answering every change at once.
 
 The screen turns widget messages and key bindings into calls on the `Session`, then asks
-each panel to redraw from it. Slow work (sensitivity documents, SMAA, comparisons,
+each panel to redraw from it. Slow work (sensitivity sweeps, SMAA, comparisons,
 report writing, saving) runs in thread workers and comes back through `call_from_thread`.
 """
 
@@ -34,7 +34,7 @@ from decisiontool.tui.screens.dialogs import (
     SaveRequest,
     WeightDialog,
 )
-from decisiontool.tui.state import Session, Sweep, compare_ranks, sweep
+from decisiontool.tui.state import Sensitivity, Session, SmaaSummary, compare_ranks, sensitivity, smaa_summary
 from decisiontool.tui.widgets.analyses import CompareView, SensitivityView, SmaaView
 from decisiontool.tui.widgets.detail import DetailPanel
 from decisiontool.tui.widgets.ranking import RankingList, RankingPanel
@@ -164,8 +164,7 @@ class MainScreen(Screen[None]):
         super().__init__(id="main")
         self.session = session
         self._detail_timer: Timer | None = None
-        self._sensitivity_cache: dict[tuple[int, str], dict[str, Any] | None] = {}
-        self._smaa_cache: dict[int, dict[str, Any]] = {}
+        self._smaa_cache: tuple[Analysis, SmaaSummary] | None = None
 
     # -- layout -----------------------------------------------------------------------
 
@@ -394,87 +393,61 @@ class MainScreen(Screen[None]):
 
     # -- sensitivity, SMAA, compare ---------------------------------------------------
 
-    def selected_criterion(self) -> str | None:
-        """The criterion under the weights cursor (None on a group row)."""
+    def selected_item(self) -> str | None:
+        """The criterion or group under the weights cursor."""
         row = self.weights_list.current
-        return None if row is None or row.is_group else row.id
+        return None if row is None else row.id
 
     def refresh_sensitivity(self) -> None:
-        """Sweep the selected criterion in a worker and draw it."""
-        criterion = self.selected_criterion()
-        view = self.query_one(SensitivityView)
-        if criterion is None:
-            view.query_one("#sensitivity-caption", Static).update(
-                "Select a criterion (not a group) in the weights panel to see its sensitivity."
-            )
-            return
-        self.compute_sensitivity(self.session.analysis, criterion)
+        """Sweep the selected criterion (or group) in a worker and draw it."""
+        item = self.selected_item()
+        if item is not None:
+            self.compute_sensitivity(self.session.analysis, item)
 
     @work(thread=True, exclusive=True, group="sensitivity")
-    def compute_sensitivity(self, analysis: Analysis, criterion: str) -> None:
-        """Sweep one criterion and find its critical weights (off the UI thread)."""
-        found = sweep(analysis, criterion)
-        key = (id(analysis), analysis.method_id)
-        note = ""
-        document_function = robustness_bridge.sensitivity_function()
-        critical: dict[str, Any] | None = None
-        if document_function is None:
-            note = "Critical weights: not available (the sensitivity module is not installed)."
-        else:
-            if key not in self._sensitivity_cache:
-                try:
-                    self._sensitivity_cache = {key: document_function(analysis)}
-                except (ModelError, ValueError) as error:
-                    note = f"Critical weights: not available ({error})."
-                    self._sensitivity_cache = {key: None}
-            document = self._sensitivity_cache.get(key)
-            if document is not None:
-                critical = next((c for c in document["criteria"] if c["criterion"] == criterion), None)
-        self.app.call_from_thread(self._show_sensitivity, analysis, found, critical, note)
-
-    def _show_sensitivity(
-        self, analysis: Analysis, found: Sweep, critical: dict[str, Any] | None, note: str
-    ) -> None:
-        if analysis is not self.session.analysis:
+    def compute_sensitivity(self, analysis: Analysis, item: str) -> None:
+        """Sweep one criterion or group and find its critical weights (off the UI thread)."""
+        try:
+            found = sensitivity(analysis, item)
+        except ValueError as error:
+            self.app.call_from_thread(self.query_one(SensitivityView).show_message, str(error))
             return
+        self.app.call_from_thread(self._show_sensitivity, analysis, found)
+
+    def _show_sensitivity(self, analysis: Analysis, found: Sensitivity) -> None:
+        if analysis is not self.session.analysis:
+            return  # the weights moved on; a newer sweep is on its way
         names = {option.id: option.name for option in analysis.model.options}
         top = [entry.option for entry in analysis.ranking.entries]
-        criterion_name = analysis.model.criterion(found.criterion).name
-        self.query_one(SensitivityView).show(found, criterion_name, names, top, critical, note)
+        self.query_one(SensitivityView).show(found, names, top, analysis.method.higher_is_better)
 
     def refresh_smaa(self) -> None:
-        """Run SMAA in a worker (or say why it cannot run)."""
+        """Run SMAA around the current weights in a worker (cached per analysis)."""
         view = self.query_one(SmaaView)
         analysis = self.session.analysis
-        if robustness_bridge.smaa_function() is None:
-            view.show_message("SMAA is not available: the robustness module is not installed in this build.")
-            return
-        cached = self._smaa_cache.get(id(analysis))
-        if cached is not None:
-            view.show(cached, {option.id: option.name for option in analysis.model.options})
+        if self._smaa_cache is not None and self._smaa_cache[0] is analysis:
+            view.show(self._smaa_cache[1], self._option_names())
             return
         view.show_message(f"Sampling {SMAA_SAMPLES} weight and score draws…")
         self.compute_smaa(analysis)
 
+    def _option_names(self) -> dict[str, str]:
+        return {option.id: option.name for option in self.session.model.options}
+
     @work(thread=True, exclusive=True, group="smaa")
     def compute_smaa(self, analysis: Analysis) -> None:
         """SMAA-2 off the UI thread."""
-        function = robustness_bridge.smaa_function()
-        if function is None:
-            return
         try:
-            document = function(analysis, samples=SMAA_SAMPLES, seed=1)
-        except (ModelError, ValueError) as error:
+            summary = smaa_summary(analysis, samples=SMAA_SAMPLES, seed=1)
+        except ValueError as error:
             self.app.call_from_thread(self.query_one(SmaaView).show_message, f"SMAA failed: {error}")
             return
-        self.app.call_from_thread(self._show_smaa, analysis, document)
+        self.app.call_from_thread(self._show_smaa, analysis, summary)
 
-    def _show_smaa(self, analysis: Analysis, document: dict[str, Any]) -> None:
-        self._smaa_cache = {id(analysis): document}
+    def _show_smaa(self, analysis: Analysis, summary: SmaaSummary) -> None:
+        self._smaa_cache = (analysis, summary)
         if analysis is self.session.analysis:
-            self.query_one(SmaaView).show(
-                document, {option.id: option.name for option in analysis.model.options}
-            )
+            self.query_one(SmaaView).show(summary, self._option_names())
 
     @work(thread=True, exclusive=True, group="compare")
     def compute_compare(self, analysis: Analysis) -> None:
@@ -589,15 +562,27 @@ class MainScreen(Screen[None]):
         from decisiontool.reports import write_report
 
         analysis = self.session.analysis
-        sensitivity = smaa = None
+        sensitivity_document = smaa_document = None
+        missing = []
         try:
-            if request.sensitivity and (function := robustness_bridge.sensitivity_function()) is not None:
-                sensitivity = function(analysis)
-            if request.smaa and (function := robustness_bridge.smaa_function()) is not None:
-                smaa = function(analysis, samples=10000, seed=1)
+            if request.sensitivity:
+                if (function := robustness_bridge.sensitivity_function()) is not None:
+                    sensitivity_document = function(analysis)
+                else:
+                    missing.append("sensitivity")
+            if request.smaa:
+                if (function := robustness_bridge.smaa_function()) is not None:
+                    smaa_document = function(analysis, samples=10000, seed=1)
+                else:
+                    missing.append("SMAA")
             argv = ("decisiontool", "tui", "--profile", analysis.profile, "--method", analysis.method_id)
             write_report(
-                analysis, request.path, force=request.force, argv=argv, sensitivity=sensitivity, smaa=smaa
+                analysis,
+                request.path,
+                force=request.force,
+                argv=argv,
+                sensitivity=sensitivity_document,
+                smaa=smaa_document,
             )
         except ModelError as error:
             self.app.call_from_thread(
@@ -607,7 +592,8 @@ class MainScreen(Screen[None]):
         except OSError as error:
             self.app.call_from_thread(self.notify, str(error), title="Not exported", severity="error")
             return
-        self.app.call_from_thread(self.notify, f"Wrote {request.path}", title="Report exported")
+        note = f" (without {' and '.join(missing)}: not available in this build)" if missing else ""
+        self.app.call_from_thread(self.notify, f"Wrote {request.path}{note}", title="Report exported")
 
     # -- weighting --------------------------------------------------------------------
 

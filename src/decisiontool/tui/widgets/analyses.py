@@ -6,8 +6,7 @@ comparisons in worker threads and hands the results over.
 
 from __future__ import annotations
 
-from typing import Any
-
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,7 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
-from decisiontool.tui.state import Sweep
+from decisiontool.tui.state import Sensitivity, SmaaSummary
 
 MAX_LINES = 8
 """At most this many options are drawn in the sensitivity chart (the best under the current weights)."""
@@ -26,41 +25,38 @@ class SensitivityView(Vertical):
 
     def compose(self) -> ComposeResult:
         """A caption above the chart."""
-        yield Static("Select a criterion in the weights panel.", id="sensitivity-caption")
+        yield Static("Select a criterion or group in the weights panel.", id="sensitivity-caption")
         yield PlotextPlot(id="sensitivity-plot")
 
+    def show_message(self, message: str) -> None:
+        """Show a state instead of a chart caption."""
+        self.query_one("#sensitivity-caption", Static).update(Text(message, style="dim"))
+
     def show(
-        self,
-        sweep: Sweep,
-        criterion_name: str,
-        option_names: dict[str, str],
-        top: list[str],
-        critical: dict[str, Any] | None,
-        note: str = "",
+        self, found: Sensitivity, option_names: dict[str, str], top: list[str], higher_is_better: bool
     ) -> None:
-        """Draw the sweep of one criterion for the options in `top` (best first)."""
+        """Draw the sweep for the options in `top` (best first; at most `MAX_LINES`)."""
         plot = self.query_one(PlotextPlot)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
         for option in top[:MAX_LINES]:
-            plt.plot(sweep.weights, sweep.scores[option], label=option_names[option][:24], marker="braille")
-        plt.vertical_line(sweep.current, color="white")
+            plt.plot(found.weights, found.scores[option], label=option_names[option][:24], marker="braille")
+        plt.vertical_line(found.current, color="white")
         caption = Text()
-        caption.append(criterion_name, style="bold")
-        caption.append(f"  weight now {sweep.current:.3f} (white line)")
-        if critical is not None:
-            for key, label in (("critical_down", "down"), ("critical_up", "up")):
-                found = critical.get(key)
-                if found:
-                    plt.vertical_line(found["weight"], color="red")
-                    caption.append(
-                        f" · critical {label} {found['weight']:.3f} → {found['new_top']}", style="red"
-                    )
-            if not critical.get("critical_down") and not critical.get("critical_up"):
-                caption.append(" · no weight in [0, 1] changes the top option", style="green")
-        if note:
-            caption.append(f"\n{note}", style="dim")
+        caption.append(found.label, style="bold")
+        caption.append(f"  weight now {found.current:.3f} (white)")
+        if not higher_is_better:
+            caption.append(" · lower score is better", style="dim")
+        for crossing, label in ((found.down, "down"), (found.up, "up")):
+            if crossing is not None:
+                plt.vertical_line(crossing[0], color="red")
+                name = option_names.get(crossing[1], crossing[1])
+                caption.append(f"\ncritical {label}: {crossing[0]:.3f} → {name} first (red)", style="red")
+        if found.up is None and found.down is None:
+            caption.append("\nno weight in [0, 1] changes the top option", style="green")
+        elif not found.exact:
+            caption.append(" (found by bisection)", style="dim")
         plt.xlim(0, 1)
         plt.xlabel("weight")
         self.query_one("#sensitivity-caption", Static).update(caption)
@@ -85,31 +81,33 @@ class SmaaView(VerticalScroll):
         """Show a state such as 'computing' or 'not available'."""
         self.query_one("#smaa-table", Static).update(Text(message, style="dim"))
 
-    def show(self, document: dict[str, Any], option_names: dict[str, str]) -> None:
-        """Draw the heat map of a `decisiontool.smaa/1` document."""
-        options = document.get("options", [])
+    def show(self, summary: SmaaSummary, option_names: dict[str, str]) -> None:
+        """Draw the heat map: one row per option (current rank order), one column per rank."""
         table = Table(show_edge=False, pad_edge=False, box=None, title=None)
         table.add_column("Option", no_wrap=True, max_width=24)
-        ranks = len(options)
-        for r in range(1, ranks + 1):
+        for r in range(1, len(summary.options) + 1):
             table.add_column(str(r), justify="right", width=4)
         table.add_column("E[r]", justify="right")
         table.add_column("conf", justify="right")
-        for row in options:
-            cells: list[Text | str] = [option_names.get(row["option"], row["option"])]
-            for share in row["rank_acceptability"]:
+        rows = zip(
+            summary.options,
+            summary.rank_acceptability,
+            summary.expected_rank,
+            summary.confidence,
+            strict=True,
+        )
+        for option, shares, expected, confidence in rows:
+            cells: list[Text | str] = [option_names.get(option, option)]
+            for share in shares:
                 cells.append(Text(f"{round(share * 100):>3}", style=f"on {heat_colour(share)}"))
-            cells.append(f"{row.get('expected_rank', float('nan')):.2f}")
-            confidence = row.get("confidence")
+            cells.append(f"{expected:.2f}")
             cells.append("" if confidence is None else f"{confidence:.2f}")
             table.add_row(*cells)
         caption = Text(
-            f"Share of {document.get('samples', '?')} samples (%) giving each option each rank; "
-            f"seed {document.get('seed', '?')}.",
+            f"Rank acceptability (% of {summary.samples} samples, seed {summary.seed}): weights drawn "
+            f"within ±{summary.spread:.0%} of the current ones, scores within their ranges.",
             style="dim",
         )
-        from rich.console import Group
-
         self.query_one("#smaa-table", Static).update(Group(caption, table))
 
 
@@ -136,6 +134,4 @@ class CompareView(VerticalScroll):
             "Ranks now, under the other methods with the same weights, and under each profile's own weights.",
             style="dim",
         )
-        from rich.console import Group
-
         self.query_one("#compare-table", Static).update(Group(caption, table))
