@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import Edit
 from typer.testing import CliRunner
 
 from decisiontool.cli import app
 from decisiontool.loading import load_model
+from tests.conftest import Edit
 
 runner = CliRunner()
 
