@@ -213,13 +213,17 @@ def test_profile_switch_lists_descriptions_and_keeps_the_option(app_factory: App
     run(scenario)
 
 
-def test_failing_option_is_marked(app_factory: AppFactory) -> None:
+def test_failing_option_is_marked_and_legend_follows_colouring(app_factory: AppFactory) -> None:
     async def scenario() -> None:
         app = app_factory()
-        async with app.run_test(size=(100, 30)):
+        async with app.run_test(size=(100, 30)) as pilot:
             rows = rendered_rows(app.screen.query_one(RankingList))
             assert "✗ Sanctions only" in rows[-1]
             assert "fails a minimum (1)" in plain(app.screen.query_one("#legend"))
+            assert "■ Effectiveness" in plain(app.screen.query_one("#legend"))
+            await pilot.press("b")  # colour by criterion: the legend names criteria
+            legend = plain(app.screen.query_one("#legend"))
+            assert "■ resources" in legend and "■ cost" in legend
 
     run(scenario)
 

@@ -140,9 +140,8 @@ class DecisionApp(App[None]):
         self.reloads += 1
 
     def _model_loaded(self, model: DecisionModel) -> None:
-        while isinstance(self.screen, InvalidModelScreen) or not isinstance(self.screen, MainScreen):
-            if len(self.screen_stack) <= 2:
-                break
+        # only the problems screen goes: a dialog the user has open stays open
+        while isinstance(self.screen, InvalidModelScreen):
             self.pop_screen()
         notes = self.session.reload(model)
         self.main_screen.refresh_all()
