@@ -264,7 +264,10 @@ def test_compare_and_sensitivity_tabs(app_factory: AppFactory) -> None:
             await pilot.press("c")
             await settle(app, pilot)
             compare = plain(app.screen.query_one("#compare-table"))
-            assert "promethee2" in compare and "reach_first" in compare
+            assert "PROMETHEE II" in compare and "P3 reach_first" in compare
+            lines = {line.split("  ")[0]: line.split() for line in compare.splitlines() if line.strip()}
+            assert lines["Regional political office"][-7:] == ["1"] * 7
+            assert lines["Sanctions only"][-7:] == ["4"] * 7
             await pilot.press("s", "down", "down")
             await pilot.pause(0.2)
             await settle(app, pilot)

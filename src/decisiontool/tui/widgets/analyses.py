@@ -7,6 +7,7 @@ comparisons in worker threads and hands the results over.
 from __future__ import annotations
 
 from rich.console import Group
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -63,6 +64,14 @@ class SensitivityView(Vertical):
         plot.refresh()
 
 
+def show_wide(static: Static, table: Table, caption: Text) -> None:
+    """Show a table at its natural width (the container scrolls sideways), caption below."""
+    console = static.app.console
+    width = Measurement.get(console, console.options.update(width=1000), table).maximum
+    static.styles.width = max(width, 30)
+    static.update(Group(table, Text(), caption))
+
+
 def heat_colour(share: float) -> str:
     """A background colour for a share in [0, 1]: dark for 0, bright blue for 1."""
     share = min(1.0, max(0.0, share))
@@ -79,7 +88,9 @@ class SmaaView(VerticalScroll):
 
     def show_message(self, message: str) -> None:
         """Show a state such as 'computing' or 'not available'."""
-        self.query_one("#smaa-table", Static).update(Text(message, style="dim"))
+        static = self.query_one("#smaa-table", Static)
+        static.styles.width = "auto"
+        static.update(Text(message, style="dim"))
 
     def show(self, summary: SmaaSummary, option_names: dict[str, str]) -> None:
         """Draw the heat map: one row per option (current rank order), one column per rank."""
@@ -87,7 +98,7 @@ class SmaaView(VerticalScroll):
         table.add_column("Option", no_wrap=True, max_width=24)
         for r in range(1, len(summary.options) + 1):
             table.add_column(str(r), justify="right", width=4)
-        table.add_column("E[r]", justify="right")
+        table.add_column("E(rank)", justify="right")
         table.add_column("conf", justify="right")
         rows = zip(
             summary.options,
@@ -108,7 +119,7 @@ class SmaaView(VerticalScroll):
             f"within ±{summary.spread:.0%} of the current ones, scores within their ranges.",
             style="dim",
         )
-        self.query_one("#smaa-table", Static).update(Group(caption, table))
+        show_wide(self.query_one("#smaa-table", Static), table, caption)
 
 
 class CompareView(VerticalScroll):
@@ -120,10 +131,21 @@ class CompareView(VerticalScroll):
 
     def show(self, labels: list[str], ranks: dict[str, list[int]], option_names: dict[str, str]) -> None:
         """Draw the comparison; ranks different from the first column are highlighted."""
-        table = Table(show_edge=False, pad_edge=False, box=None)
-        table.add_column("Option", no_wrap=True, max_width=28)
+        short = {"topsis": "tops", "vikor": "vik", "promethee2": "prom", "wsm": "wsm"}
+        headers: list[str] = []
+        profile_key: list[str] = []
         for label in labels:
-            table.add_column(label, justify="right")
+            if label.startswith("now/"):
+                headers.append("now")
+            elif label in short:
+                headers.append(short[label])
+            else:
+                headers.append(f"P{len(profile_key) + 1}")
+                profile_key.append(f"P{len(profile_key) + 1} {label}")
+        table = Table(show_edge=False, pad_edge=False, box=None)
+        table.add_column("Option", no_wrap=True, max_width=28, min_width=10, overflow="ellipsis")
+        for header in headers:
+            table.add_column(header, justify="right", min_width=len(header), no_wrap=True)
         for option, row in sorted(ranks.items(), key=lambda item: (item[1][0], item[0])):
             cells: list[Text | str] = [option_names.get(option, option)]
             for index, value in enumerate(row):
@@ -131,7 +153,8 @@ class CompareView(VerticalScroll):
                 cells.append(Text(str(value), style=style))
             table.add_row(*cells)
         caption = Text(
-            "Ranks now, under the other methods with the same weights, and under each profile's own weights.",
+            "Ranks now, under the other methods with the same weights (tops = TOPSIS, vik = VIKOR, "
+            "prom = PROMETHEE II), and under each profile's own weights: " + " · ".join(profile_key),
             style="dim",
         )
-        self.query_one("#compare-table", Static).update(Group(caption, table))
+        show_wide(self.query_one("#compare-table", Static), table, caption)
