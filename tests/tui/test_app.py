@@ -245,8 +245,8 @@ def test_detail_shows_evidence_and_lessons(app_factory: AppFactory) -> None:
             assert "https://example.org/budget" in text
             links = list(detail.query(LessonLink))
             assert [link.lesson_id for link in links] == ["L1", "L2", "L2", "L1"]
-            links[0].focus()
-            await pilot.press("enter")
+            detail.focus()
+            await pilot.press("down", "down", "up", "enter")
             await pilot.pause()
             assert isinstance(app.screen, LessonDialog)
             assert app.screen.lesson.id == "L1"
@@ -504,6 +504,22 @@ def test_weighting_rank_order_applies(app_factory: AppFactory) -> None:
             )
             await pilot.press("ctrl+z")
             assert app.session.analysis.weight_map()["reach"] == pytest.approx(0.26667, abs=1e-4)
+            await pilot.press("w")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, WeightingScreen)
+            screen.query_one("#weighting-scope").value = "groups"  # type: ignore[attr-defined]
+            for _ in range(20):
+                await pilot.pause(0.02)
+                if screen.scope.id == "groups":
+                    break
+            assert screen.query_one(LevelList).names == ("Effectiveness", "Cost and durability")
+            await pilot.press("right")  # effectiveness down to level 2: both groups equal
+            await pilot.press("ctrl+a")
+            await pilot.pause()
+            weights = app.session.analysis.weight_map()
+            assert weights["resources"] + weights["reach"] == pytest.approx(0.5)
+            assert weights["resources"] / weights["reach"] == pytest.approx(1.5)
 
     run(scenario)
 
@@ -518,14 +534,14 @@ def test_weighting_pairwise_updates_consistency_live(app_factory: AppFactory) ->
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, WeightingScreen)
-            screen.query_one("#weighting-scope").value = "groups"  # type: ignore[attr-defined]
-            await pilot.pause()
-            screen.query_one("#weighting-scope").value = "criteria"  # type: ignore[attr-defined]
-            screen.query_one("#weighting-tabs").active = "tab-ahp"  # type: ignore[attr-defined]
-            await pilot.pause()
+            for _ in range(50):  # the tabs settle a moment after the screen is pushed
+                screen.query_one("#weighting-tabs").active = "tab-ahp"  # type: ignore[attr-defined]
+                await pilot.pause(0.02)
+                if screen.pairwise is not None:
+                    break
             pairs = screen.query_one(PairList)
             pairs.focus()
-            assert screen.pairwise is not None
+            assert screen.pairwise is not None, (screen.mode, plain(screen.query_one("#weighting-result")))
             consistent = screen.pairwise.cr
             assert consistent is not None and consistent < 0.1
             for _ in range(6):

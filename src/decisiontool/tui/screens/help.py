@@ -42,7 +42,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from decisiontool.tui.app import DecisionApp
     from decisiontool.tui.screens.main import MainScreen
     from decisiontool.tui.screens.weighting import LevelList, PairList, WeightingScreen
-    from decisiontool.tui.widgets.detail import LessonLink
+    from decisiontool.tui.widgets.detail import DetailPanel
     from decisiontool.tui.widgets.rows import RowList
     from decisiontool.tui.widgets.weights import WeightsList
 
@@ -53,7 +53,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
         ("Everywhere", bindings(DecisionApp.BINDINGS) + bindings(MainScreen.BINDINGS)),
         ("Weights panel", bindings(WeightsList.BINDINGS)),
         ("Weights and ranking lists", bindings(RowList.BINDINGS)),
-        ("Detail panel", bindings(LessonLink.BINDINGS)),
+        ("Detail panel (a click on a lesson opens it too)", bindings(DetailPanel.BINDINGS)),
         ("Weighting screen (w)", bindings(WeightingScreen.BINDINGS)),
         ("Weighting: rank order", bindings(LevelList.BINDINGS)),
         ("Weighting: pairwise (AHP)", bindings(PairList.BINDINGS)),

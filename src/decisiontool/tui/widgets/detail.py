@@ -23,14 +23,12 @@ from decisiontool.analysis import Analysis, RankedOption
 from decisiontool.tui.state import iter_lessons
 
 
-class LessonLink(Static, can_focus=True):
-    """A lesson title under a criterion; Enter or a click opens the lesson."""
+class LessonLink(Static):
+    """A lesson title under a criterion; a click opens the lesson.
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter", "open", "Open lesson", id="lesson.open", tooltip="Show the lesson's summary and sources"
-        ),
-    ]
+    Not focusable itself (dozens of links would swamp the Tab order): the detail panel
+    moves a highlight over its links with ↑/↓ and opens the highlighted one with Enter.
+    """
 
     @dataclass
     class Opened(Message):
@@ -42,13 +40,9 @@ class LessonLink(Static, can_focus=True):
         super().__init__(Text.assemble(("  ↳ ", "dim"), (lesson_id, "bold"), " ", title), classes="lesson")
         self.lesson_id = lesson_id
 
-    def action_open(self) -> None:
-        """Ask for the lesson."""
-        self.post_message(self.Opened(self.lesson_id))
-
     def on_click(self) -> None:
-        """A click opens the lesson too."""
-        self.action_open()
+        """A click opens the lesson."""
+        self.post_message(self.Opened(self.lesson_id))
 
 
 def option_header(analysis: Analysis, entry: RankedOption) -> Text:
@@ -107,6 +101,30 @@ def criterion_block(analysis: Analysis, entry: RankedOption, criterion_id: str) 
 class DetailPanel(VerticalScroll):
     """Everything known about the highlighted option, criterion by criterion."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "down,j",
+            "next_lesson",
+            "Next lesson",
+            id="detail.next_lesson",
+            tooltip="Highlight the next lesson",
+        ),
+        Binding(
+            "up,k",
+            "previous_lesson",
+            "Previous lesson",
+            id="detail.previous_lesson",
+            tooltip="Highlight the previous lesson",
+        ),
+        Binding(
+            "enter",
+            "open_lesson",
+            "Open lesson",
+            id="detail.open_lesson",
+            tooltip="Show the highlighted lesson's summary and sources",
+        ),
+    ]
+
     @dataclass
     class LessonRequested(Message):
         """A lesson link was opened."""
@@ -117,6 +135,8 @@ class DetailPanel(VerticalScroll):
         super().__init__(id=id)
         self.option_id: str | None = None
         self._criteria: tuple[str, ...] = ()
+        self.lesson_index = -1
+        """Which lesson link is highlighted (-1: none yet)."""
 
     def compose(self) -> ComposeResult:
         """The header; criterion blocks are mounted by `show`."""
@@ -150,9 +170,38 @@ class DetailPanel(VerticalScroll):
             widgets.extend(
                 LessonLink(lid, title) for lid, title in iter_lessons(analysis.model, criterion_id)
             )
+        self.lesson_index = -1
         with self.app.batch_update():
             self.remove_children(".criterion-block, .lesson")
             self.mount_all(widgets)
+
+    @property
+    def links(self) -> list[LessonLink]:
+        """The lesson links in the panel, top to bottom."""
+        return list(self.query(LessonLink))
+
+    def _highlight(self, index: int) -> None:
+        links = self.links
+        if not links:
+            return
+        self.lesson_index = max(0, min(len(links) - 1, index))
+        for position, link in enumerate(links):
+            link.set_class(position == self.lesson_index, "-selected")
+        self.scroll_to_widget(links[self.lesson_index], animate=False)
+
+    def action_next_lesson(self) -> None:
+        """Highlight the next lesson link (scrolling to it)."""
+        self._highlight(self.lesson_index + 1)
+
+    def action_previous_lesson(self) -> None:
+        """Highlight the previous lesson link."""
+        self._highlight(self.lesson_index - 1)
+
+    def action_open_lesson(self) -> None:
+        """Open the highlighted lesson."""
+        links = self.links
+        if 0 <= self.lesson_index < len(links):
+            self.post_message(self.LessonRequested(links[self.lesson_index].lesson_id))
 
     @on(LessonLink.Opened)
     def _lesson_opened(self, event: LessonLink.Opened) -> None:
