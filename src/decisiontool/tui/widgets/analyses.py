@@ -95,9 +95,9 @@ class SmaaView(VerticalScroll):
     def show(self, summary: SmaaSummary, option_names: dict[str, str]) -> None:
         """Draw the heat map: one row per option (current rank order), one column per rank."""
         table = Table(show_edge=False, pad_edge=False, box=None, title=None)
-        table.add_column("Option", no_wrap=True, max_width=24)
+        table.add_column("Option", no_wrap=True, max_width=18, overflow="ellipsis")
         for r in range(1, len(summary.options) + 1):
-            table.add_column(str(r), justify="right", width=4)
+            table.add_column(str(r), justify="right", width=3)
         table.add_column("E(rank)", justify="right")
         table.add_column("conf", justify="right")
         rows = zip(
