@@ -557,3 +557,12 @@ def test_weighting_pairwise_updates_consistency_live(app_factory: AppFactory) ->
             assert not app.session.unsaved
 
     run(scenario)
+
+
+def test_cli_prints_the_problems_of_an_invalid_model(model_dir: Path) -> None:
+    option = model_dir / "options" / "regional_office.toml"
+    option.write_text(option.read_text(encoding="utf-8").replace("reach = 5", "reach = 9"), encoding="utf-8")
+    result = CliRunner().invoke(cli_app, ["tui", "--data", str(model_dir)])
+    assert result.exit_code == 1
+    assert "options/regional_office.toml" in result.output
+    assert "scores.reach.value: 9 is outside the scale [0, 5] of reach" in result.output
