@@ -354,6 +354,18 @@ def test_export_writes_a_report(app_factory: AppFactory, tmp_path: Path) -> None
         document = json.loads(target.read_text(encoding="utf-8"))
         assert document["schema"] == "decisiontool.report/1"
         assert document["weights"]["resources"] == pytest.approx(0.41)
+        assert document["sensitivity"]["schema"] == "decisiontool.sensitivity/1"
+        # the recorded command reproduces the report
+        command = list(document["provenance"]["command"])
+        again = tmp_path / "out" / "again.json"
+        command[command.index("-o") + 1] = str(again)
+        result = CliRunner().invoke(cli_app, command[1:])
+        assert result.exit_code == 0, result.output
+        reproduced = json.loads(again.read_text(encoding="utf-8"))
+        assert reproduced["weights"] == pytest.approx(document["weights"], abs=1e-9)
+        assert [row["option"] for row in reproduced["ranking"]] == [
+            row["option"] for row in document["ranking"]
+        ]
 
     run(scenario)
 

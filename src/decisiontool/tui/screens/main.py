@@ -7,6 +7,7 @@ report writing, saving) runs in thread workers and comes back through `call_from
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -23,7 +24,6 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 from decisiontool.analysis import METHOD_IDS, Analysis
 from decisiontool.engine import METHODS
 from decisiontool.problems import ModelError
-from decisiontool.tui import robustness_bridge
 from decisiontool.tui.screens.dialogs import (
     ChoiceDialog,
     ConfirmDialog,
@@ -34,7 +34,15 @@ from decisiontool.tui.screens.dialogs import (
     SaveRequest,
     WeightDialog,
 )
-from decisiontool.tui.state import Sensitivity, Session, SmaaSummary, compare_ranks, sensitivity, smaa_summary
+from decisiontool.tui.state import (
+    Sensitivity,
+    Session,
+    SmaaSummary,
+    compare_ranks,
+    report_command,
+    sensitivity,
+    smaa_summary,
+)
 from decisiontool.tui.widgets.analyses import CompareView, SensitivityView, SmaaView
 from decisiontool.tui.widgets.detail import DetailPanel
 from decisiontool.tui.widgets.ranking import RankingList, RankingPanel
@@ -46,6 +54,8 @@ if TYPE_CHECKING:
 
 DETAIL_DELAY = 0.08
 """Seconds to wait before redrawing the detail and the open tab after a change (keys repeat faster)."""
+REPORT_SMAA_SAMPLES = 10_000
+"""Samples for the SMAA section of an exported report (as `decisiontool report` uses by default)."""
 SMAA_SAMPLES = 4000
 """Samples for the SMAA tab: enough for a stable picture at interactive speed."""
 
@@ -562,27 +572,31 @@ class MainScreen(Screen[None]):
         from decisiontool.reports import write_report
 
         analysis = self.session.analysis
-        sensitivity_document = smaa_document = None
-        missing = []
+        from decisiontool.robustness import sensitivity_document, smaa_document
+
+        sensitivity = smaa = None
         try:
             if request.sensitivity:
-                if (function := robustness_bridge.sensitivity_function()) is not None:
-                    sensitivity_document = function(analysis)
-                else:
-                    missing.append("sensitivity")
+                sensitivity = sensitivity_document(analysis)
             if request.smaa:
-                if (function := robustness_bridge.smaa_function()) is not None:
-                    smaa_document = function(analysis, samples=10000, seed=1)
-                else:
-                    missing.append("SMAA")
-            argv = ("decisiontool", "tui", "--profile", analysis.profile, "--method", analysis.method_id)
+                smaa = smaa_document(analysis, samples=REPORT_SMAA_SAMPLES, seed=1)
+            today = datetime.date.today()
+            argv = report_command(
+                analysis,
+                request.path,
+                sensitivity=request.sensitivity,
+                smaa_samples=REPORT_SMAA_SAMPLES if request.smaa else 0,
+                seed=1,
+                date=today.isoformat(),
+            )
             write_report(
                 analysis,
                 request.path,
                 force=request.force,
+                date=today,
                 argv=argv,
-                sensitivity=sensitivity_document,
-                smaa=smaa_document,
+                sensitivity=sensitivity,
+                smaa=smaa,
             )
         except ModelError as error:
             self.app.call_from_thread(
@@ -592,8 +606,7 @@ class MainScreen(Screen[None]):
         except OSError as error:
             self.app.call_from_thread(self.notify, str(error), title="Not exported", severity="error")
             return
-        note = f" (without {' and '.join(missing)}: not available in this build)" if missing else ""
-        self.app.call_from_thread(self.notify, f"Wrote {request.path}{note}", title="Report exported")
+        self.app.call_from_thread(self.notify, f"Wrote {request.path}", title="Report exported")
 
     # -- weighting --------------------------------------------------------------------
 
