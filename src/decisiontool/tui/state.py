@@ -29,6 +29,7 @@ import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -519,37 +520,31 @@ class Sensitivity:
 
 
 def sensitivity(analysis: Analysis, item: str, steps: int = 41) -> Sensitivity:
-    """Sweep a criterion or a group and find its critical weights (two batched engine calls)."""
-    from decisiontool.engine.sensitivity import critical_weights
-    from decisiontool.engine.sensitivity import sweep as engine_sweep
+    """Sweep a criterion or a group and find its critical weights.
 
-    arrays = analysis.arrays
+    The same `decisiontool.sensitivity/1` document as `decisiontool sensitivity` and the
+    reports, for one item.
+    """
+    from decisiontool.robustness import sensitivity_document
+
     model = analysis.model
-    if item in arrays.criterion_ids:
-        members: list[int] = [arrays.criterion_ids.index(item)]
-        label = model.criterion(item).name
-    else:
-        members = [j for j, cid in enumerate(arrays.criterion_ids) if model.criterion_group[cid] == item]
-        label = f"{model.group(item).name} (group)"
-    fails = np.asarray(arrays.fails.any(axis=1), dtype=np.bool_)
-    method = analysis.method
-    found = engine_sweep(
-        arrays.scores, analysis.weights, arrays.criteria, method, members, steps, fails, analysis.vikor_v
-    )
-    critical = critical_weights(
-        arrays.scores, analysis.weights, arrays.criteria, method, members, fails, analysis.vikor_v
-    )
-    ids = arrays.option_ids
+    is_group = item in analysis.arrays.group_ids
+    document = sensitivity_document(analysis, criteria=[item], groups=is_group, steps=steps)
+    entry = document["criteria"][0]
+
+    def crossing(found: dict[str, Any] | None) -> tuple[float, str] | None:
+        return None if found is None else (float(found["weight"]), str(found["new_top"]))
+
     return Sensitivity(
         item=item,
-        label=label,
-        weights=[float(t) for t in found.t],
-        scores={option: [float(v) for v in found.scores[:, i]] for i, option in enumerate(ids)},
-        current=float(critical.weight),
-        top=ids[critical.top],
-        up=None if critical.up is None else (float(critical.up.weight), ids[critical.up.new_top]),
-        down=None if critical.down is None else (float(critical.down.weight), ids[critical.down.new_top]),
-        exact=critical.exact,
+        label=f"{model.group(item).name} (group)" if is_group else model.criterion(item).name,
+        weights=list(entry["sweep"]["weights"]),
+        scores=dict(entry["sweep"]["scores"]),
+        current=float(entry["weight"]),
+        top=str(document["top"]),
+        up=crossing(entry["critical_up"]),
+        down=crossing(entry["critical_down"]),
+        exact=bool(entry["exact"]),
     )
 
 
@@ -571,31 +566,19 @@ class SmaaSummary:
 
 
 def smaa_summary(analysis: Analysis, samples: int = 4000, seed: int = 1) -> SmaaSummary:
-    """SMAA-2 around the current weights (score ranges drawn uniformly), seeded."""
-    from decisiontool.engine.smaa import smaa
+    """SMAA-2 around the current weights (score ranges drawn uniformly), seeded.
 
-    arrays = analysis.arrays
-    result = smaa(
-        arrays.scores,
-        arrays.low,
-        arrays.high,
-        arrays.group_index,
-        analysis.group_weights,
-        analysis.criterion_weights,
-        arrays.criteria,
-        analysis.method,
-        samples=samples,
-        seed=seed,
-        weight_mode="around",
-        spread=SMAA_SPREAD,
-        vikor_v=analysis.vikor_v,
-    )
-    order = [entry.index for entry in analysis.ranking.entries]
+    The same `decisiontool.smaa/1` document as `decisiontool smaa --weights around`.
+    """
+    from decisiontool.robustness import smaa_document
+
+    document = smaa_document(analysis, samples=samples, seed=seed, weight_mode="around", spread=SMAA_SPREAD)
+    options = document["options"]
     return SmaaSummary(
-        options=[arrays.option_ids[i] for i in order],
-        rank_acceptability=[[float(v) for v in result.rank_acceptability[i]] for i in order],
-        expected_rank=[float(result.expected_rank[i]) for i in order],
-        confidence=[None if math.isnan(c) else float(c) for c in (result.confidence[i] for i in order)],
+        options=[row["option"] for row in options],
+        rank_acceptability=[list(row["rank_acceptability"]) for row in options],
+        expected_rank=[float(row["expected_rank"]) for row in options],
+        confidence=[row["confidence"] for row in options],
         samples=samples,
         seed=seed,
         spread=SMAA_SPREAD,
