@@ -27,6 +27,7 @@ TWO_OPTIONS = np.array([[1.0, 0.0], [0.0, 1.0]])  # A = (1, 0), B = (0, 1)
 
 
 def unit_criteria(n: int, benefit: list[bool] | None = None) -> CriteriaArrays:
+    """n criteria on a 0-1 scale (values equal scores), benefit unless told."""
     return CriteriaArrays.simple([0.0] * n, [1.0] * n, benefit or [True] * n)
 
 
@@ -303,6 +304,7 @@ def brute_force(
 
 
 def random_model(seed: int, m: int = 5, n: int = 4) -> tuple[FloatArray, FloatArray, CriteriaArrays]:
+    """Random scores on a 0-10 scale, random weights, about a third of the criteria costs."""
     rng = np.random.default_rng(seed)
     scores = rng.uniform(0.0, 10.0, (m, n))
     weights = rng.dirichlet(np.ones(n))

@@ -34,10 +34,12 @@ ONE_GROUP_5 = np.zeros(5, dtype=np.intp)
 
 
 def unit_criteria(n: int, benefit: list[bool] | None = None) -> CriteriaArrays:
+    """n criteria on a 0-1 scale (values equal scores), benefit unless told."""
     return CriteriaArrays.simple([0.0] * n, [1.0] * n, benefit or [True] * n)
 
 
 def with_minimum(criteria: CriteriaArrays, minimum: list[float]) -> CriteriaArrays:
+    """The criteria with these minimum thresholds (NaN: none)."""
     return CriteriaArrays(**{**criteria.__dict__, "minimum": np.array(minimum, dtype=np.float64)})
 
 
@@ -52,6 +54,7 @@ def run(
     criterion_weights: FloatArray | None = None,
     **options: object,
 ) -> SmaaResult:
+    """`smaa` with no ranges, one group and equal weights unless told."""
     n = scores.shape[1]
     return smaa(
         scores,
@@ -326,6 +329,21 @@ def test_minimum_is_checked_per_sample() -> None:
         assert result.rank_acceptability[0, 0] == pytest.approx(0.5, abs=0.03), method_id
 
 
+def test_failing_option_ranks_last_with_fixed_scores() -> None:
+    # A = (0.9, 1.0) dominates B = (0.5, 0.5) and C = (0.2, 0.9) on the weighted criteria but
+    # fails the minimum 0.5 of a third, unweighted criterion, so it is last in every sample.
+    # With free weights (w1 ~ U(0, 1)) B is first iff 0.5 > 0.2 (1 - w1) + 0.9 w1, i.e.
+    # w1 < 3/7. Under their central weights (w1 about 3/14 and 5/7) B and C are first, A
+    # being out of the way: confidence 1 each.
+    criteria = with_minimum(unit_criteria(3), [np.nan, np.nan, 0.5])
+    scores = np.array([[0.9, 1.0, 0.1], [0.5, 0.5, 0.9], [0.2, 0.9, 0.9]])
+    result = run(scores, criteria, criterion_weights=np.array([1.0, 1.0, 0.0]), samples=4_000)
+    np.testing.assert_array_equal(result.rank_acceptability[0], [0.0, 0.0, 1.0])
+    assert result.rank_acceptability[1, 0] == pytest.approx(3 / 7, abs=0.025)
+    np.testing.assert_array_equal(result.confidence, [np.nan, 1.0, 1.0])
+    assert (result.central_weights[1:, 2] == 0).all()  # the dropped criterion stays at 0
+
+
 def test_never_first_option_has_no_central_weights() -> None:
     # C = (0, 0) is dominated by A and B under every weight
     scores = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]])
@@ -477,8 +495,9 @@ def test_wsm_10000_samples_of_a_10_by_12_model_is_fast() -> None:
 
 
 def test_memory_stays_bounded_for_a_million_samples() -> None:
-    # Unchunked, 1,000,000 samples of a 4 x 3 model would hold (10^6, 4, 3) score draws (96 MB)
-    # and a (10^6, 4, 4) rank block (128 MB). In chunks the peak is that of a single chunk.
+    # Unchunked, 1,000,000 samples of a 4 x 3 model would hold several (10^6, 4, 3) arrays
+    # (96 MB each) and a (10^6, 4, 4) rank block (128 MB). In chunks the peak is that of one
+    # chunk, whatever the number of samples.
     scores, low, high = uncertain_model(29, m=4, n=3)
     criteria = CriteriaArrays.simple([0.0] * 3, [10.0] * 3, [True] * 3)
 
@@ -492,5 +511,5 @@ def test_memory_stays_bounded_for_a_million_samples() -> None:
 
     one_chunk = peak_bytes(chunk_size(4, 3))
     million = peak_bytes(1_000_000)
-    assert million < 1.1 * one_chunk
-    assert million < 64 * 2**20
+    assert million < 1.3 * one_chunk  # the peak does not grow with the number of samples
+    assert million < 128 * 2**20

@@ -38,6 +38,7 @@ from decisiontool.engine.values import (
 
 __all__ = [
     "CHUNK_ARRAY_BYTES",
+    "CONFIDENCE_ARRAY_BYTES",
     "DEFAULT_SAMPLES",
     "DEFAULT_SPREAD",
     "SCORE_DISTRIBUTIONS",
@@ -63,8 +64,15 @@ SCORE_DISTRIBUTIONS: tuple[str, ...] = get_args(ScoreDistribution)
 DEFAULT_SAMPLES = 10_000
 DEFAULT_SPREAD = 0.2
 
-CHUNK_ARRAY_BYTES = 8 * 2**20
+CHUNK_ARRAY_BYTES = 16 * 2**20
 """Size bound of the largest per-chunk array (a (chunk, m, n) score or (chunk, m, m) pair block)."""
+
+CONFIDENCE_ARRAY_BYTES = 2 * 2**20
+"""Size bound of the (chunk, q, m, n) arrays of the confidence pass of a non-linear method."""
+
+# Products over samples use einsum, not matmul: a tall, skinny BLAS product (10^4 x 12 by
+# 12 x 10) was measured 20 times slower when OpenBLAS spread it over threads on a busy
+# machine; einsum's cost is steady and small next to the methods'.
 
 
 @dataclass(frozen=True)
@@ -227,6 +235,8 @@ def sample_scores(
     """
     ranged = high > low
     uniforms = rng.random((k, int(np.count_nonzero(ranged))))
+    if ranged.all():  # the same draws in the same (C) order, without the masked copy
+        return _scores_from_uniforms(uniforms.reshape(k, *value.shape), value, low, high, dist)
     result = np.empty((k, *value.shape))
     result[...] = value
     result[:, ranged] = _scores_from_uniforms(uniforms, value[ranged], low[ranged], high[ranged], dist)
@@ -291,6 +301,100 @@ def _first_under_own_weights(
     return np.asarray(~ahead.any(axis=-1), dtype=np.bool_)
 
 
+@dataclass(frozen=True)
+class _ScoreModel:
+    """What every chunk needs to turn draws into option scores (built once per run)."""
+
+    scores: FloatArray
+    low: FloatArray
+    high: FloatArray
+    criteria: CriteriaArrays
+    method: Method
+    vikor_v: float
+    score_dist: ScoreDistribution
+    ranged: bool
+    has_minimum: bool
+    singles: list[CriteriaArrays]
+    """One-criterion models, for a method linear in the weights; empty otherwise."""
+    fixed_parts: FloatArray | None
+    """(m, n) parts of the fixed scores, for a linear method without score ranges."""
+
+    @property
+    def linear(self) -> bool:
+        """Scores are w @ parts (see `_criterion_parts`)."""
+        return self.method.exact_sensitivity
+
+    def draw(self, rng: np.random.Generator, k: int) -> tuple[FloatArray, FloatArray | None]:
+        """(k, m, n) score draws and, for a linear method, their (k, m, n) parts."""
+        drawn = sample_scores(rng, k, self.scores, self.low, self.high, self.score_dist)
+        parts = _criterion_parts(self.method, drawn, self.singles, self.vikor_v) if self.linear else None
+        return drawn, parts
+
+    def fails(self, drawn: FloatArray) -> BoolArray | None:
+        """(..., m) options failing a minimum, or None when no criterion has one."""
+        return _option_fails(drawn, self.criteria) if self.has_minimum else None
+
+
+@dataclass
+class _Tally:
+    """Counts accumulated over chunks of samples."""
+
+    rank_counts: IntArray
+    """(m * m,) samples per (option, rank - 1)."""
+    wins: IntArray
+    """(m, m) samples in which a ranks strictly better than b."""
+    first_counts: IntArray
+    first_weight_sums: FloatArray
+
+    @classmethod
+    def empty(cls, m: int, n: int) -> _Tally:
+        """Nothing counted yet."""
+        return cls(
+            rank_counts=np.zeros(m * m, dtype=np.intp),
+            wins=np.zeros((m, m), dtype=np.intp),
+            first_counts=np.zeros(m, dtype=np.intp),
+            first_weight_sums=np.zeros((m, n)),
+        )
+
+    def add(self, ranks: IntArray, weights: FloatArray) -> None:
+        """Count one chunk: ranks (k, m) under weights (k, n)."""
+        m = ranks.shape[1]
+        self.rank_counts += np.bincount((np.arange(m) * m + ranks - 1).ravel(), minlength=m * m)
+        self.wins += (ranks[:, :, None] < ranks[:, None, :]).sum(axis=0)
+        first = ranks == 1
+        self.first_counts += first.sum(axis=0)
+        self.first_weight_sums += np.einsum("km,kn->mn", first.astype(np.float64), weights)
+
+
+def _count_chunk(
+    model: _ScoreModel, weights: FloatArray, score_rng: np.random.Generator, tally: _Tally, keep: bool
+) -> tuple[FloatArray, FloatArray | None] | None:
+    """Rank one chunk of samples under `weights` (k, n) and count it into `tally`.
+
+    Returns the chunk's score draws and parts when `keep` (for the confidence pass to reuse);
+    otherwise everything the chunk built is freed on return, before the next chunk is built.
+    """
+    k = weights.shape[0]
+    m, n = model.scores.shape
+    if model.ranged:
+        drawn, parts = model.draw(score_rng, k)
+        if parts is not None:
+            option_scores = (parts @ weights[:, :, None])[..., 0]
+        else:
+            option_scores = model.method(drawn, weights, model.criteria, model.vikor_v).score
+        fails = model.fails(drawn)
+    else:
+        drawn, parts = model.scores, None
+        fails = model.fails(model.scores)
+        if model.fixed_parts is not None:
+            option_scores = np.einsum("kn,mn->km", weights, model.fixed_parts)
+        else:
+            fixed = np.broadcast_to(model.scores, (k, m, n))
+            option_scores = model.method(fixed, weights, model.criteria, model.vikor_v).score
+    tally.add(batch_ranks(option_scores, model.method.higher_is_better, fails), weights)
+    return (drawn, parts) if keep and model.ranged else None
+
+
 def smaa(
     scores: FloatArray,
     low: FloatArray,
@@ -315,9 +419,9 @@ def smaa(
     `group_index` (n,), `group_weights` (groups,), `criterion_weights` (n,) the profile's
     relative weights. Weights are drawn from the first child of
     `np.random.default_rng(seed).spawn(2)` and scores from the second, so the same seed gives
-    the same result for any `chunk` (default: `chunk_size(m, n)`). Options failing a minimum
-    (per sampled scores) rank after all passing ones. Confidence factors reuse the same score
-    draws with each option's central weights.
+    the same result for any `chunk` (samples per chunk; default `chunk_size(m, n)`). Options
+    failing a minimum (per sampled scores) rank after all passing ones. Confidence factors
+    use the same score draws with each option's central weights.
     """
     if samples < 1:
         raise ValueError("samples must be at least 1")
@@ -331,74 +435,42 @@ def smaa(
 
     m, n = scores.shape
     step = chunk_size(m, n) if chunk is None else chunk
-    higher = method.higher_is_better
-    weight_rng, score_rng = np.random.default_rng(seed).spawn(2)
+    scores = np.asarray(scores, dtype=np.float64)
     ranged = bool(np.any(high > low))
-    has_minimum = bool(np.any(~np.isnan(criteria.minimum)))
-    fixed_fails = _option_fails(scores, criteria) if has_minimum and not ranged else None
-
-    # A method linear in the weights scores w @ parts: draws of scores cost one evaluation,
-    # draws of weights a matrix product (see `_criterion_parts`).
-    linear = method.exact_sensitivity
-    singles = _one_criterion_models(criteria) if linear else []
-    fixed_parts = _criterion_parts(method, scores, singles, vikor_v) if linear and not ranged else None
-
-    rank_counts = np.zeros(m * m, dtype=np.int64)
-    wins = np.zeros((m, m), dtype=np.int64)
-    first_counts = np.zeros(m, dtype=np.int64)
-    first_weight_sums = np.zeros((m, n))
-    rank_slots = np.arange(m) * m
+    singles = _one_criterion_models(criteria) if method.exact_sensitivity else []
+    model = _ScoreModel(
+        scores=scores,
+        low=np.asarray(low, dtype=np.float64),
+        high=np.asarray(high, dtype=np.float64),
+        criteria=criteria,
+        method=method,
+        vikor_v=vikor_v,
+        score_dist=score_dist,
+        ranged=ranged,
+        has_minimum=bool(np.any(~np.isnan(criteria.minimum))),
+        singles=singles,
+        fixed_parts=None if ranged or not singles else _criterion_parts(method, scores, singles, vikor_v),
+    )
+    weight_rng, score_rng = np.random.default_rng(seed).spawn(2)
+    tally = _Tally.empty(m, n)
+    single_chunk = None  # when one chunk holds every sample, the confidence pass reuses its draws
     for start in range(0, samples, step):
         k = min(step, samples - start)
         weights = sample_weights(
             weight_rng, k, group_index, group_weights, criterion_weights, weight_mode, spread
         )
-        fails: BoolArray | None
-        if ranged:
-            drawn = sample_scores(score_rng, k, scores, low, high, score_dist)
-            if linear:
-                parts = _criterion_parts(method, drawn, singles, vikor_v)
-                option_scores = (parts @ weights[:, :, None])[..., 0]
-            else:
-                option_scores = method(drawn, weights, criteria, vikor_v).score
-            fails = _option_fails(drawn, criteria) if has_minimum else None
-        else:
-            fails = fixed_fails
-            if fixed_parts is not None:
-                option_scores = weights @ fixed_parts.T
-            else:
-                fixed = np.broadcast_to(scores, (k, m, n))
-                option_scores = method(fixed, weights, criteria, vikor_v).score
-        ranks = batch_ranks(option_scores, higher, fails)
-        rank_counts += np.bincount((rank_slots + ranks - 1).ravel(), minlength=m * m)
-        wins += (ranks[:, :, None] < ranks[:, None, :]).sum(axis=0)
-        first = ranks == 1
-        first_counts += first.sum(axis=0)
-        first_weight_sums += first.T.astype(np.float64) @ weights
+        single_chunk = _count_chunk(model, weights, score_rng, tally, keep=k == samples)
 
-    acceptability = rank_counts.reshape(m, m) / samples
-    ever_first = first_counts > 0
+    acceptability = tally.rank_counts.reshape(m, m) / samples
+    ever_first = tally.first_counts > 0
     central = np.full((m, n), np.nan)
-    central[ever_first] = first_weight_sums[ever_first] / first_counts[ever_first, None]
-    confidence = _confidence(
-        scores,
-        low,
-        high,
-        central,
-        criteria,
-        method,
-        seed=seed,
-        samples=samples,
-        step=step,
-        score_dist=score_dist,
-        vikor_v=vikor_v,
-    )
+    central[ever_first] = tally.first_weight_sums[ever_first] / tally.first_counts[ever_first, None]
     return SmaaResult(
         rank_acceptability=acceptability,
         central_weights=central,
-        confidence=confidence,
+        confidence=_confidence(model, central, seed, samples, step, single_chunk),
         expected_rank=acceptability @ np.arange(1, m + 1, dtype=np.float64),
-        pairwise_winning=wins / samples,
+        pairwise_winning=tally.wins / samples,
         samples=samples,
         seed=seed,
         weight_mode=weight_mode,
@@ -408,59 +480,66 @@ def smaa(
 
 
 def _confidence(
-    scores: FloatArray,
-    low: FloatArray,
-    high: FloatArray,
+    model: _ScoreModel,
     central: FloatArray,
-    criteria: CriteriaArrays,
-    method: Method,
-    *,
     seed: int,
     samples: int,
     step: int,
-    score_dist: ScoreDistribution,
-    vikor_v: float,
+    single_chunk: tuple[FloatArray, FloatArray | None] | None,
 ) -> FloatArray:
     """Confidence factors: each option evaluated with its central weights on the same score
-    draws as the main pass (the score stream is drawn again from the seed); NaN where never
-    first. All options with central weights are evaluated together, q weight vectors per draw,
-    so a method not linear in the weights costs about q evaluations per draw here; it must
+    draws as the main pass (drawn again from the seed, or `single_chunk`'s draws and parts
+    when the main pass held them all in one chunk); NaN where never first.
+
+    All options with central weights are evaluated together, q weight vectors per draw, so a
+    method not linear in the weights costs about q evaluations per draw here; it must
     broadcast a (k, 1, m, n) score batch against (q, n) weights, as topsis and vikor do."""
-    m, n = scores.shape
+    m, n = model.scores.shape
     confidence = np.full(m, np.nan)
     options = np.flatnonzero(~np.isnan(central[:, 0]))
     q = options.shape[0]
     if q == 0:
         return confidence
     weights = central[options]  # (q, n)
-    higher = method.higher_is_better
-    has_minimum = bool(np.any(~np.isnan(criteria.minimum)))
-    if not bool(np.any(high > low)):  # fixed scores: one evaluation decides, the share is 0 or 1
-        result = method(np.broadcast_to(scores, (q, m, n)), weights, criteria, vikor_v).score
-        fails = _option_fails(scores, criteria)[None, :] if has_minimum else None
-        first = _first_under_own_weights(result[None], options, higher, fails)[0]
-        confidence[options] = first.astype(np.float64)
+    if not model.ranged:  # fixed scores: one evaluation decides, the share is 0 or 1
+        fixed = np.broadcast_to(model.scores, (q, m, n))
+        result = model.method(fixed, weights, model.criteria, model.vikor_v).score
+        fails = model.fails(model.scores[None])  # (1, m): one draw
+        first = _first_under_own_weights(result[None], options, model.method.higher_is_better, fails)
+        confidence[options] = first[0].astype(np.float64)
         return confidence
 
+    # Linear methods keep (k, m, n) parts and a (k, q, m) result, as small as the main pass's
+    # arrays. Other methods build (k, q, m, n) arrays, kept smaller: many short-lived large
+    # temporaries cost more in page faults and cache misses than a longer loop.
+    if model.linear:
+        per_chunk = max(1, step * max(m * n, m * m) // max(m * n, q * m))
+    else:
+        per_chunk = max(1, min(step, CONFIDENCE_ARRAY_BYTES // (8 * q * m * n)))
     score_rng = np.random.default_rng(seed).spawn(2)[1]
-    hits = np.zeros(q, dtype=np.int64)
-    linear = method.exact_sensitivity
-    singles = _one_criterion_models(criteria) if linear else []
-    # the main pass's memory per chunk, spent on this pass's largest array per draw
-    largest = max(m * n, q * m) if linear else q * m * n
-    per_chunk = max(1, step * max(m * n, m * m) // largest)
+    hits = np.zeros(q, dtype=np.intp)
     for start in range(0, samples, per_chunk):
         k = min(per_chunk, samples - start)
-        drawn = sample_scores(score_rng, k, scores, low, high, score_dist)
-        if linear:
-            parts = _criterion_parts(method, drawn, singles, vikor_v)
-            # one (k m, n) x (n, q) product rather than k small ones
-            result = (parts.reshape(k * m, n) @ weights.T).reshape(k, m, q).swapaxes(1, 2)
-        else:
-            # (k, 1, m, n) draws against (q, n) weights: the method's weight-free work
-            # (normalisation, column ends) is done once per draw, not once per option
-            result = method(drawn[:, None], weights, criteria, vikor_v).score  # (k, q, m)
-        fails = _option_fails(drawn, criteria) if has_minimum else None
-        hits += _first_under_own_weights(result, options, higher, fails).sum(axis=0)
+        draws = single_chunk if single_chunk is not None and k == samples else model.draw(score_rng, k)
+        hits += _confidence_hits(model, weights, options, draws)
     confidence[options] = hits / samples
     return confidence
+
+
+def _confidence_hits(
+    model: _ScoreModel,
+    weights: FloatArray,
+    options: IntArray,
+    draws: tuple[FloatArray, FloatArray | None],
+) -> IntArray:
+    """(q,) in how many of the (k, m, n) draws each of `options` is first under its own
+    weights (q, n)."""
+    drawn, parts = draws
+    if parts is not None:
+        result = np.einsum("kmn,qn->kmq", parts, weights).swapaxes(1, 2)  # (k, q, m)
+    else:
+        # (k, 1, m, n) draws against (q, n) weights: the method's weight-free work
+        # (normalisation, column ends) is done once per draw, not once per option
+        result = model.method(drawn[:, None], weights, model.criteria, model.vikor_v).score
+    first = _first_under_own_weights(result, options, model.method.higher_is_better, model.fails(drawn))
+    return np.asarray(first.sum(axis=0), dtype=np.intp)
