@@ -159,3 +159,16 @@ def test_batches_equal_single_runs(method: str) -> None:
     batched = METHODS[method](scores, weights, criteria).score
     for k in range(4):
         assert batched[k] == pytest.approx(METHODS[method](scores[k], weights[k], criteria).score)
+
+
+@pytest.mark.parametrize("method", list(METHODS))
+def test_one_score_matrix_against_many_weight_vectors(method: str) -> None:
+    # (m, n) scores with (k, n) weights: each row of the result is the single run
+    rng = np.random.default_rng(5)
+    scores = rng.uniform(0, 5, size=(5, 3))
+    weights = rng.dirichlet(np.ones(3), size=4)
+    criteria = simple(3, [True, False, True])
+    batched = METHODS[method](scores, weights, criteria).score
+    assert batched.shape == (4, 5)
+    for k in range(4):
+        assert batched[k] == pytest.approx(METHODS[method](scores, weights[k], criteria).score)

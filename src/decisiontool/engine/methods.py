@@ -44,7 +44,10 @@ class Method:
     higher_is_better: bool
     function: MethodFunction
     exact_sensitivity: bool
-    """True when scores are linear in the weights (critical weights solved exactly)."""
+    """True when the score is additive over criteria: score = sum_j w_j * (the score the
+    option would get from criterion j alone, with weight 1). Scores are then linear in the
+    weights, so critical weights are solved exactly, and SMAA scores each draw once per
+    criterion and applies every weight vector with one product."""
 
     def __call__(
         self, scores: FloatArray, weights: FloatArray, criteria: CriteriaArrays, vikor_v: float = 0.5
@@ -122,7 +125,8 @@ def promethee2(
 ) -> MethodResult:
     """PROMETHEE II net flows (Brans & Vincke 1985); phi in [-1, 1], higher is better."""
     m = scores.shape[-2]
-    batch = scores.shape[:-2]
+    # a batch of scores may meet a batch of weights (or one of either): broadcast the two
+    batch = np.broadcast_shapes(scores.shape[:-2], weights.shape[:-1])
     plus = np.zeros((*batch, m))
     minus = np.zeros((*batch, m))
     # One criterion at a time: the (m, m) difference matrix of a single column is all that
