@@ -19,14 +19,12 @@ from __future__ import annotations
 
 import math
 import re
-import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
-import tomli
 
 from decisiontool.analysis import Analysis
 from decisiontool.engine.weights import (
@@ -44,7 +42,8 @@ from decisiontool.engine.weights import (
     smarter_weights,
     swing_weights,
 )
-from decisiontool.loading import key_lines
+from decisiontool.loading import key_lines, toml_type_name
+from decisiontool.loading import read_toml as read_model_toml
 from decisiontool.model import DecisionModel
 from decisiontool.problems import ModelError, Problem, did_you_mean
 
@@ -94,7 +93,6 @@ OBJECTIVE_CAVEAT = (
 GROUPS_PROBLEM = "groups"
 """The id of the AHP problem that compares groups with groups (criteria problems use the group id)."""
 
-MAX_JUDGEMENT_FILE_BYTES = 1 << 20
 # Judgements are coarse: accept values within 1% of Saaty's scale ends (0.111 for 1/9).
 _SCALE_TOLERANCE = 1e-2
 # How many of a problem's worst judgements are named when its CR is above the threshold.
@@ -454,50 +452,7 @@ def read_toml(path: Path, name: str | None = None) -> tuple[str, dict[str, Any]]
     Problems (a missing file, not UTF-8, a TOML syntax error with its line and column)
     raise ModelError naming the file as `name` (default: the path as given).
     """
-    shown = name or str(path)
-
-    def refuse(message: str, line: int | None = None) -> ModelError:
-        return ModelError([Problem(shown, "", message, line)])
-
-    try:
-        info = path.stat()
-    except OSError as error:
-        raise refuse(f"cannot read: {error.strerror or error}") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise refuse("not a regular file")
-    if info.st_size > MAX_JUDGEMENT_FILE_BYTES:
-        raise refuse(f"file is {info.st_size:,} bytes; judgement files are limited to 1 MiB")
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise refuse(f"cannot read: {error.strerror or error}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise refuse(f"not UTF-8 text (byte {error.start})", raw[: error.start].count(b"\n") + 1) from None
-    try:
-        data = tomli.loads(text)
-    except tomli.TOMLDecodeError as error:
-        message = getattr(error, "msg", str(error))
-        line = getattr(error, "lineno", None)
-        column = getattr(error, "colno", None)
-        where = f" (line {line}, column {column})" if line is not None and column is not None else ""
-        raise refuse(f"TOML syntax error: {message}{where}", line) from None
-    return text, data
-
-
-def _type_name(value: Any) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
+    return read_model_toml(path, name or str(path), "judgement files")
 
 
 def _unknown_keys(
@@ -537,7 +492,7 @@ class Judgement:
 def _saaty_value(raw: Any) -> float | str:
     """A judgement value as a float, or the reason it is not one."""
     if isinstance(raw, bool) or not isinstance(raw, int | float | str):
-        return f'must be a number on Saaty\'s scale (or a fraction such as "1/3"), not {_type_name(raw)}'
+        return f'must be a number on Saaty\'s scale (or a fraction such as "1/3"), not {toml_type_name(raw)}'
     value: float
     if isinstance(raw, str):
         match = _FRACTION.match(raw)
@@ -578,7 +533,7 @@ def read_ahp_file(path: Path, name: str | None = None) -> tuple[list[Judgement],
             Problem(
                 shown,
                 "pair",
-                f"must be an array of tables ([[pair]]), not {_type_name(pairs)}",
+                f"must be an array of tables ([[pair]]), not {toml_type_name(pairs)}",
                 lines.get(("pair",)),
             )
         )
@@ -589,7 +544,7 @@ def read_ahp_file(path: Path, name: str | None = None) -> tuple[list[Judgement],
         line = lines.get(("pair", index))
         if not isinstance(pair, dict):
             problems.append(
-                Problem(shown, key, f"must be a table with a, b and value, not {_type_name(pair)}", line)
+                Problem(shown, key, f"must be a table with a, b and value, not {toml_type_name(pair)}", line)
             )
             continue
 
@@ -607,7 +562,7 @@ def read_ahp_file(path: Path, name: str | None = None) -> tuple[list[Judgement],
                     Problem(
                         shown,
                         f"{key}.{field_name}",
-                        f"must be a string (an id), not {_type_name(raw)}",
+                        f"must be a string (an id), not {toml_type_name(raw)}",
                         line_of(field_name),
                     )
                 )
@@ -616,7 +571,10 @@ def read_ahp_file(path: Path, name: str | None = None) -> tuple[list[Judgement],
         if "note" in pair and not isinstance(pair["note"], str):
             problems.append(
                 Problem(
-                    shown, f"{key}.note", f"must be a string, not {_type_name(pair['note'])}", line_of("note")
+                    shown,
+                    f"{key}.note",
+                    f"must be a string, not {toml_type_name(pair['note'])}",
+                    line_of("note"),
                 )
             )
         if "value" not in pair:
@@ -937,7 +895,7 @@ def read_swing_answers(path: Path, model: DecisionModel, name: str | None = None
                 Problem(
                     shown,
                     "ratings",
-                    f"must be a table of criterion = rating, not {_type_name(raw_ratings)}",
+                    f"must be a table of criterion = rating, not {toml_type_name(raw_ratings)}",
                     lines.get(("ratings",)),
                 )
             )
@@ -949,7 +907,7 @@ def read_swing_answers(path: Path, model: DecisionModel, name: str | None = None
                         Problem(
                             shown,
                             f"ratings.{item}",
-                            f"must be a number from 0 to 100, not {_type_name(value)}",
+                            f"must be a number from 0 to 100, not {toml_type_name(value)}",
                             lines.get(("ratings", item)),
                         )
                     )

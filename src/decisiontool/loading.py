@@ -139,39 +139,50 @@ class _Source:
         return _line_of(key_lines(self.text), loc)
 
 
-def _read(path: Path, name: str, problems: Problems) -> _Source | None:
-    """Read and parse one TOML file, recording why it could not be."""
+def read_toml(path: Path, name: str, limit_note: str = "model files") -> tuple[str, dict[str, Any]]:
+    """Read one TOML file: its text (for line numbers) and its tables.
+
+    Refuses, with a ModelError naming the file as `name`: an unreadable or non-regular file,
+    one over 1 MiB, text that is not UTF-8 (with its line), a TOML syntax error (with line
+    and column). Shared by model files and judgement files (`decisiontool weights`).
+    """
+
+    def refuse(message: str, line: int | None = None) -> ModelError:
+        return ModelError([Problem(name, "", message, line)])
+
     try:
         info = path.stat()
     except OSError as error:
-        problems.add(name, "", f"cannot read: {error.strerror or error}")
-        return None
+        raise refuse(f"cannot read: {error.strerror or error}") from None
     if not stat.S_ISREG(info.st_mode):
-        problems.add(name, "", "not a regular file")
-        return None
+        raise refuse("not a regular file")
     if info.st_size > MAX_FILE_BYTES:
-        problems.add(name, "", f"file is {info.st_size:,} bytes; model files are limited to 1 MiB")
-        return None
+        raise refuse(f"file is {info.st_size:,} bytes; {limit_note} are limited to 1 MiB")
     try:
         raw = path.read_bytes()
     except OSError as error:
-        problems.add(name, "", f"cannot read: {error.strerror or error}")
-        return None
+        raise refuse(f"cannot read: {error.strerror or error}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        problems.add(
-            name, "", f"not UTF-8 text (byte {error.start})", raw[: error.start].count(b"\n") + 1
-        )
-        return None
+        raise refuse(f"not UTF-8 text (byte {error.start})", raw[: error.start].count(b"\n") + 1) from None
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as error:
         message = getattr(error, "msg", str(error))
         line = getattr(error, "lineno", None)
-        column: int | None = getattr(error, "colno", None)
+        column = getattr(error, "colno", None)
         where = f" (line {line}, column {column})" if line is not None and column is not None else ""
-        problems.add(name, "", f"TOML syntax error: {message}{where}", line)
+        raise refuse(f"TOML syntax error: {message}{where}", line) from None
+    return text, data
+
+
+def _read(path: Path, name: str, problems: Problems) -> _Source | None:
+    """Read and parse one model file, recording why it could not be."""
+    try:
+        text, data = read_toml(path, name)
+    except ModelError as error:
+        problems.extend(error.problems)
         return None
     return _Source(path, name, text, data)
 
@@ -247,18 +258,19 @@ def _pydantic_problems(source: _Source, model: type[BaseModel], error: Validatio
         elif kind == "literal_error":
             message = f"{item['input']!r} is not allowed: {item['msg'].removeprefix('Input should be ')}"
         elif kind in ("float_type", "int_type"):
-            message = f"must be a number, not {_toml_type(item['input'])}"
+            message = f"must be a number, not {toml_type_name(item['input'])}"
         elif kind == "greater_than_equal":
             message = f"{item['input']!r} must be >= {item.get('ctx', {}).get('ge', 0)}"
         elif kind == "string_type":
-            message = f"must be a string, not {_toml_type(item['input'])}"
+            message = f"must be a string, not {toml_type_name(item['input'])}"
         else:
             message = str(item["msg"]).removeprefix("Value error, ")
         found.append(Problem(source.name, _format_loc(loc, source.data), message, _line_of(lines, loc)))
     return found
 
 
-def _toml_type(value: Any) -> str:
+def toml_type_name(value: Any) -> str:
+    """How a TOML value's type reads in a message: 'a string', 'an array', ..."""
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, int | float):
