@@ -308,3 +308,12 @@ def test_python_dash_m_entry_point(model_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["schema"] == "decisiontool.ranking/1"
+
+
+def test_validate_checks_profile_and_weights(model_dir: Path) -> None:
+    code, _, err = run("validate", "--data", model_dir, "--profile", "cost_frist")
+    assert code == 1 and "unknown profile 'cost_frist'" in err
+    code, _, err = run("validate", "--data", model_dir, "--weight", "costs=1")
+    assert code == 1 and "did you mean 'cost'" in err
+    code, out, _ = run("validate", "--data", model_dir, "--profile", "cost_first", "--weight", "cost=2")
+    assert code == 0 and out.startswith("OK: ")

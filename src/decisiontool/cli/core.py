@@ -39,23 +39,36 @@ BAR_WIDTH = 20
 # validate
 
 
-@app.command(epilog="Examples:  decisiontool validate;  decisiontool validate --data ./my-model")
+@app.command(
+    epilog=(
+        "Examples:  decisiontool validate;  decisiontool validate --data ./my-model;  "
+        "decisiontool validate --profile balanced --weight cost_burden=2"
+    )
+)
 @handles_model_errors
 def validate(
     data: DataOption = None,
+    profile: ProfileOption = "default",
+    weight: WeightOption = None,
+    method: MethodOption = "wsm",
     missing: MissingOption = "refuse",
     output_format: ViewFormatOption = "table",
 ) -> None:
     """Check a model and print every problem at once (exit 1 if there is any).
 
     Each problem is one line, `file: key.path: message`, with the line number where the
-    file gives one. A clean model prints a one-line summary.
+    file gives one. A clean model prints a one-line summary. With --profile or --weight,
+    they are checked against the model too.
     """
+    from decisiontool.analysis import Analysis
+    from decisiontool.cli.common import parse_overrides
     from decisiontool.loading import load_model
     from decisiontool.problems import ModelError
 
+    overrides = parse_overrides(weight)
     try:
         model = load_model(data, missing="worst" if missing == "worst" else "refuse")
+        Analysis.create(model, profile=profile, overrides=overrides, method=method)
     except ModelError as error:
         if output_format == "json":
             print_json(
