@@ -33,6 +33,22 @@ COMMAND_MODULES = ("core", "robustness", "report", "weights", "tui")
 for _module in COMMAND_MODULES:
     importlib.import_module(f"decisiontool.cli.{_module}")
 
+
+def _examples_one_per_line(typer_app: typer.Typer) -> None:
+    """Commands write `Examples:  a;  b` on one line; --help shows one example per line."""
+    from decisiontool.cli.common import examples
+
+    for command in typer_app.registered_commands:
+        epilog = command.epilog
+        if isinstance(epilog, str) and epilog.startswith("Example") and ":  " in epilog:
+            command.epilog = examples(*epilog.split(":  ", 1)[1].split(";  "))
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _examples_one_per_line(group.typer_instance)
+
+
+_examples_one_per_line(app)
+
 __all__ = ["COMMAND_MODULES", "app", "main"]
 
 

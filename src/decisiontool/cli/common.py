@@ -25,17 +25,20 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
+        metavar="DIR",
         help="Model directory holding criteria/ and options/ (default: the bundled MINUSMA model).",
         show_default=False,
     ),
 ]
 ProfileOption = Annotated[
-    str, typer.Option("--profile", help="Weight profile id (see `decisiontool show profiles`).")
+    str,
+    typer.Option("--profile", metavar="ID", help="Weight profile id (see `decisiontool show profiles`)."),
 ]
 WeightOption = Annotated[
     list[str] | None,
     typer.Option(
         "--weight",
+        metavar="ID=VALUE",
         help="Override a relative weight: ID=VALUE, ID a criterion or a group (repeatable).",
         show_default=False,
     ),
@@ -132,3 +135,8 @@ def stdout_console() -> Any:
 
     width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 110
     return Console(highlight=False, width=width)
+
+
+def examples(*lines: str) -> str:
+    """An epilog listing example command lines, one per line (kept as written by --help)."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
