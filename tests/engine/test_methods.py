@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from decisiontool.engine import METHODS, CriteriaArrays, vikor_conditions
 from decisiontool.engine.methods import preference_degree, promethee2, topsis, vikor, wsm
@@ -172,3 +174,126 @@ def test_one_score_matrix_against_many_weight_vectors(method: str) -> None:
     assert batched.shape == (4, 5)
     for k in range(4):
         assert batched[k] == pytest.approx(METHODS[method](scores, weights[k], criteria).score)
+
+
+# --- the sorted-column PROMETHEE flows against a plain pairwise computation ----------------
+
+HALF_STEPS = st.sampled_from([0.0, 0.5, 1.0, 1.5, 2.0])
+
+
+def pairwise_flows(
+    scores: np.ndarray, weights: np.ndarray, criteria: CriteriaArrays
+) -> tuple[np.ndarray, np.ndarray]:
+    """O(m^2) phi+ and phi- straight from SPEC section 3, independent of the module."""
+    m, n = scores.shape[-2], scores.shape[-1]
+    batch = np.broadcast_shapes(scores.shape[:-2], weights.shape[:-1])
+    plus, minus = np.zeros((*batch, m)), np.zeros((*batch, m))
+    for j in range(n):
+        d = scores[..., :, None, j] - scores[..., None, :, j]
+        if not criteria.benefit[j]:
+            d = -d
+        q, p, s = criteria.q[j], criteria.p[j], criteria.s[j]
+        code = int(criteria.preference[j])
+        if code == 0:
+            pref = np.where(d > 0, 1.0, 0.0)
+        elif code == 1:
+            pref = np.where(d > q, 1.0, 0.0)
+        elif code == 2:
+            pref = np.where(d > p, 1.0, np.where(d > 0, d / p, 0.0))
+        elif code == 3:
+            pref = np.where(d > p, 1.0, np.where(d > q, 0.5, 0.0))
+        elif code == 4:
+            pref = np.where(d > p, 1.0, np.where(d > q, (d - q) / (p - q), 0.0))
+        else:
+            pref = np.where(d > 0, 1.0 - np.exp(-(d**2) / (2 * s * s)), 0.0)
+        plus = plus + weights[..., j, None] * pref.sum(axis=-1)
+        minus = minus + weights[..., j, None] * pref.sum(axis=-2)
+    if m > 1:
+        plus, minus = plus / (m - 1), minus / (m - 1)
+    return plus, minus
+
+
+@st.composite
+def promethee_cases(draw: st.DrawFn) -> tuple[np.ndarray, np.ndarray, CriteriaArrays]:
+    m = draw(st.integers(1, 7))
+    n = draw(st.integers(1, 6))
+    score_batch = draw(st.sampled_from([(), (3,), (2, 1)]))
+    weight_batch = draw(st.sampled_from([(), (1,), (2, 3) if score_batch == (2, 1) else (3,)]))
+    codes, qs, ps, ss = [], [], [], []
+    for _ in range(n):
+        code = draw(st.integers(0, 5))
+        q, p = draw(HALF_STEPS), draw(HALF_STEPS)
+        if code in (3, 4):
+            q, p = min(q, p), max(q, p)
+            if q == p:
+                p = q + 0.5
+        if code == 2 and p == 0:
+            p = 1.5
+        codes.append(code)
+        qs.append(q if code in (1, 3, 4) else np.nan)
+        ps.append(p if code in (2, 3, 4) else np.nan)
+        ss.append(draw(st.sampled_from([0.5, 1.0, 2.0])) if code == 5 else np.nan)
+    benefit = draw(st.lists(st.booleans(), min_size=n, max_size=n))
+    # a half-integer grid on a few points: ties and differences exactly at q and p
+    grid = draw(
+        st.lists(
+            st.integers(0, 8),
+            min_size=m * n * max(1, int(np.prod(score_batch))),
+            max_size=m * n * max(1, int(np.prod(score_batch))),
+        )
+    )
+    scores = np.array(grid, dtype=float).reshape(*score_batch, m, n) * 0.5
+    raw = draw(
+        st.lists(
+            st.integers(0, 10),
+            min_size=n * max(1, int(np.prod(weight_batch))),
+            max_size=n * max(1, int(np.prod(weight_batch))),
+        )
+    )
+    weights = np.array(raw, dtype=float).reshape(*weight_batch, n) / 10.0
+    base = CriteriaArrays.simple([0.0] * n, [4.0] * n, benefit)
+    criteria = CriteriaArrays(
+        **{
+            **base.__dict__,
+            "preference": np.array(codes, dtype=np.intp),
+            "q": np.array(qs),
+            "p": np.array(ps),
+            "s": np.array(ss),
+        }
+    )
+    return scores, weights, criteria
+
+
+@settings(max_examples=400, deadline=None)
+@given(promethee_cases())
+def test_promethee_flows_equal_pairwise_reference(
+    case: tuple[np.ndarray, np.ndarray, CriteriaArrays],
+) -> None:
+    scores, weights, criteria = case
+    result = promethee2(scores, weights, criteria)
+    plus, minus = pairwise_flows(scores, weights, criteria)
+    np.testing.assert_allclose(result.extras["phi_plus"], plus, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(result.extras["phi_minus"], minus, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(result.score, plus - minus, rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("function", ["usual", "u-shape", "v-shape", "level", "linear"])
+def test_promethee_flows_on_awkward_decimals(function: str) -> None:
+    # decimal scores whose differences round on either side of q and p (0.3 - 0.1 < 0.2 in
+    # floats): the steps must switch at the same pairs as the pairwise matrix
+    rng = np.random.default_rng(11)
+    scores = np.round(rng.uniform(0, 1, size=(20, 40, 1)), 1) + np.round(rng.uniform(0, 100, (20, 1, 1)))
+    base = CriteriaArrays.simple([0.0], [200.0], [True])
+    criteria = CriteriaArrays(
+        **{
+            **base.__dict__,
+            "preference": np.array([PREFERENCE_CODES[function]]),
+            "q": np.array([0.2]),
+            "p": np.array([0.3]),
+        }
+    )
+    weights = np.array([1.0])
+    plus, minus = pairwise_flows(scores, weights, criteria)
+    result = promethee2(scores, weights, criteria)
+    np.testing.assert_allclose(result.extras["phi_plus"], plus, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(result.extras["phi_minus"], minus, rtol=0, atol=1e-12)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from decisiontool.engine.values import PREFERENCE_CODES, CriteriaArrays, FloatArray, values
+from decisiontool.engine.values import PREFERENCE_CODES, CriteriaArrays, FloatArray, IntArray, values
 
 
 @dataclass(frozen=True)
@@ -120,28 +120,135 @@ def preference_degree(d: FloatArray, code: int, q: float, p: float, s: float) ->
     raise ValueError(f"unknown preference function code {code}")
 
 
+def _merge_counts(sorted_: FloatArray, queries: FloatArray, strict: bool) -> IntArray:
+    """Per row, how many entries of `sorted_` are < (strict) or <= each entry of `queries`.
+
+    Both are sorted along the last axis, so a stable sort of their concatenation is a merge
+    (timsort finds the two runs): O(m) per row, batched, with no offset tricks that would
+    round the values. A query placed before the equal entries counts them as not below it.
+    """
+    m = sorted_.shape[-1]
+    first, second = (queries, sorted_) if strict else (sorted_, queries)
+    order = np.argsort(np.concatenate([first, second], axis=-1), axis=-1, kind="stable")
+    is_sorted_entry = order >= m if strict else order < m
+    below = np.cumsum(is_sorted_entry, axis=-1)
+    # the queries keep their order (they are sorted, the sort is stable): the i-th query met
+    # in the merged order is query i, so the mask reads them back in place
+    counts: IntArray = below[~is_sorted_entry].reshape(queries.shape)
+    return counts
+
+
+def _at(sorted_: FloatArray, index: IntArray) -> FloatArray:
+    """sorted_[..., index] per row, with the index clipped into range (callers mask the ends)."""
+    m = sorted_.shape[-1]
+    taken: FloatArray = np.take_along_axis(sorted_, np.clip(index, 0, m - 1), axis=-1)
+    return taken
+
+
+def _count_preferred(ordered: FloatArray, t: float) -> tuple[IntArray, IntArray]:
+    """For each option of a sorted column y (benefit orientation): (#{b: y_a - y_b > t},
+    #{b: y_b - y_a > t}), with the differences rounded exactly as the pairwise matrix rounds
+    them, so the step functions switch at the same pairs.
+
+    The merge counts y_b < y_a - t, which is the same test in exact arithmetic; rounding can
+    move a few neighbours of y_a - t across it. The float difference is monotone in y_b, so
+    the true set is still a prefix (suffix) of the sorted column: the counts step one entry
+    at a time until the entry at the edge passes and the next one fails. Usually no step.
+    """
+    m = ordered.shape[-1]
+    # rows: prefix [0, k) of the sorted column has y_a - y_b > t
+    k = _merge_counts(ordered, ordered - t, strict=True)
+    while True:
+        grow = (k < m) & (ordered - _at(ordered, k) > t)
+        shrink = (k > 0) & ~(ordered - _at(ordered, k - 1) > t)
+        if not (grow.any() or shrink.any()):
+            break
+        k = k + grow - shrink
+    # columns: suffix [start, m) has y_b - y_a > t
+    start = _merge_counts(ordered, ordered + t, strict=False)
+    while True:
+        grow = (start < m) & ~(_at(ordered, start) - ordered > t)
+        shrink = (start > 0) & (_at(ordered, start - 1) - ordered > t)
+        if not (grow.any() or shrink.any()):
+            break
+        start = start + grow - shrink
+    return k, m - start
+
+
+def _criterion_flows(column: FloatArray, code: int, q: float, p: float) -> tuple[FloatArray, FloatArray]:
+    """Row and column sums of P(y_a - y_b) for one criterion, y in benefit orientation,
+    in O(m log m) from the sorted column (usual, u-shape, level, v-shape, linear)."""
+    m = column.shape[-1]
+    order = np.argsort(column, axis=-1)
+    ordered = np.take_along_axis(column, order, axis=-1)
+    if code in (PREFERENCE_CODES["usual"], PREFERENCE_CODES["u-shape"]):
+        rows, cols = _count_preferred(ordered, 0.0 if code == PREFERENCE_CODES["usual"] else q)
+        row_sum, col_sum = rows.astype(np.float64), cols.astype(np.float64)
+    else:
+        low = 0.0 if code == PREFERENCE_CODES["v-shape"] else q
+        # P is 0 up to low, 1 beyond p, level 0.5 or a linear ramp in between
+        rows_low, cols_low = _count_preferred(ordered, low)
+        rows_p, cols_p = _count_preferred(ordered, p)
+        if code == PREFERENCE_CODES["level"]:
+            row_sum = rows_p + 0.5 * (rows_low - rows_p)
+            col_sum = cols_p + 0.5 * (cols_low - cols_p)
+        else:
+            # the ramp sums (d - low)/(p - low) over the pairs between: counts and prefix sums
+            # of the column; centred first so the prefix sums do not grow with the scale's offset
+            centred = ordered - ordered[..., m // 2, None]
+            prefix = np.concatenate(
+                [np.zeros((*centred.shape[:-1], 1)), np.cumsum(centred, axis=-1)], axis=-1
+            )
+            span = p - low
+            # rows: b in sorted positions [rows_p, rows_low) have low < y_a - y_b <= p
+            window = np.take_along_axis(prefix, rows_low, -1) - np.take_along_axis(prefix, rows_p, -1)
+            ramp = (rows_low - rows_p) * (centred - low) - window
+            row_sum = rows_p + ramp / span
+            # columns: b in [m - cols_low, m - cols_p) have low < y_b - y_a <= p
+            window = np.take_along_axis(prefix, m - cols_p, -1) - np.take_along_axis(prefix, m - cols_low, -1)
+            ramp = window - (cols_low - cols_p) * (centred + low)
+            col_sum = cols_p + ramp / span
+    # back from sorted positions to the options' own order
+    plus = np.empty_like(column)
+    minus = np.empty_like(column)
+    np.put_along_axis(plus, order, row_sum, axis=-1)
+    np.put_along_axis(minus, order, col_sum, axis=-1)
+    return plus, minus
+
+
 def promethee2(
     scores: FloatArray, weights: FloatArray, criteria: CriteriaArrays, _v: float = 0.5
 ) -> MethodResult:
-    """PROMETHEE II net flows (Brans & Vincke 1985); phi in [-1, 1], higher is better."""
+    """PROMETHEE II net flows (Brans & Vincke 1985); phi in [-1, 1], higher is better.
+
+    Only the row sums (phi+) and column sums (phi-) of each criterion's preference matrix
+    are needed. For the step and piecewise-linear functions they come from the sorted
+    column in O(m log m) (SMAA calls this on thousands of score matrices); `gaussian` has no
+    such shortcut and builds the (m, m) difference matrix, one criterion at a time.
+    """
     m = scores.shape[-2]
     # a batch of scores may meet a batch of weights (or one of either): broadcast the two
     batch = np.broadcast_shapes(scores.shape[:-2], weights.shape[:-1])
     plus = np.zeros((*batch, m))
     minus = np.zeros((*batch, m))
-    # One criterion at a time: the (m, m) difference matrix of a single column is all that
-    # is alive, instead of an (m, m, n) block; only its row and column sums are kept.
     for j in range(criteria.n):
+        code = int(criteria.preference[j])
         column = scores[..., j]
-        d = column[..., :, None] - column[..., None, :]
-        if not criteria.benefit[j]:
-            np.negative(d, out=d)
-        preference = preference_degree(
-            d, int(criteria.preference[j]), float(criteria.q[j]), float(criteria.p[j]), float(criteria.s[j])
-        )
+        if code == PREFERENCE_CODES["gaussian"]:
+            d = column[..., :, None] - column[..., None, :]
+            if not criteria.benefit[j]:
+                np.negative(d, out=d)
+            preference = preference_degree(
+                d, code, float(criteria.q[j]), float(criteria.p[j]), float(criteria.s[j])
+            )
+            row_sum, col_sum = preference.sum(axis=-1), preference.sum(axis=-2)
+        else:
+            # a cost criterion is a benefit one on -x: the same rounded differences, negated
+            oriented = np.asarray(column if criteria.benefit[j] else -column, dtype=np.float64)
+            row_sum, col_sum = _criterion_flows(oriented, code, float(criteria.q[j]), float(criteria.p[j]))
         w = weights[..., j, None]
-        plus += w * preference.sum(axis=-1)
-        minus += w * preference.sum(axis=-2)
+        plus += w * row_sum
+        minus += w * col_sum
     if m > 1:
         plus /= m - 1
         minus /= m - 1
