@@ -32,3 +32,17 @@ def edit(model_dir: Path) -> Edit:
         path.write_text(text.replace(old, new), encoding="utf-8")
 
     return replace
+
+
+@pytest.fixture
+def three_criteria(model_dir: Path, edit: Edit) -> Path:
+    """The starter model with a third criterion, `staff`, in effectiveness (weight 1)."""
+    path = model_dir / "criteria" / "effectiveness.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '\n[[criterion]]\nid = "staff"\nname = "Staff"\ndirection = "benefit"\nscale = [0, 5]\n',
+        encoding="utf-8",
+    )
+    for option, score in (("large_mission", 4), ("law_enforcement_network", 2), ("regional_office", 1)):
+        edit(f"options/{option}.toml", "[scores]\n", f"[scores]\nstaff = {score}\n")
+    return model_dir

@@ -31,7 +31,6 @@ from decisiontool.elicitation import (
 from decisiontool.engine.weights import parse_rank_order
 from decisiontool.loading import load_model
 from decisiontool.problems import ModelError
-from tests.conftest import Edit
 
 CRITERIA = ("resources", "reach", "durability", "cost")
 
@@ -46,20 +45,6 @@ def order(*tokens: str) -> list[list[str]]:
 
 def problems_of(error: pytest.ExceptionInfo[ModelError]) -> str:
     return "\n".join(str(p) for p in error.value.problems)
-
-
-@pytest.fixture
-def three_criteria(model_dir: Path, edit: Edit) -> Path:
-    """The starter model with a third criterion, `staff`, in effectiveness (weight 1)."""
-    path = model_dir / "criteria" / "effectiveness.toml"
-    path.write_text(
-        path.read_text(encoding="utf-8")
-        + '\n[[criterion]]\nid = "staff"\nname = "Staff"\ndirection = "benefit"\nscale = [0, 5]\n',
-        encoding="utf-8",
-    )
-    for option, score in (("large_mission", 4), ("law_enforcement_network", 2), ("regional_office", 1)):
-        edit(f"options/{option}.toml", "[scores]\n", f"[scores]\nstaff = {score}\n")
-    return model_dir
 
 
 # -- rank order -------------------------------------------------------------------------

@@ -18,7 +18,6 @@ from decisiontool.cli import app
 from decisiontool.cli.weights import ask_swing
 from decisiontool.engine.weights import ahp_eigen
 from decisiontool.loading import load_model
-from tests.conftest import Edit
 
 runner = CliRunner()
 
@@ -46,20 +45,6 @@ def rank_weights_of(model_dir: Path, profile: str) -> dict[str, float]:
     assert code == 0, err
     weights: dict[str, float] = json.loads(out)["weights"]
     return weights
-
-
-@pytest.fixture
-def three_criteria(model_dir: Path, edit: Edit) -> Path:
-    """The starter model with a third criterion, `staff`, in effectiveness."""
-    path = model_dir / "criteria" / "effectiveness.toml"
-    path.write_text(
-        path.read_text(encoding="utf-8")
-        + '\n[[criterion]]\nid = "staff"\nname = "Staff"\ndirection = "benefit"\nscale = [0, 5]\n',
-        encoding="utf-8",
-    )
-    for option, score in (("large_mission", 4), ("law_enforcement_network", 2), ("regional_office", 1)):
-        edit(f"options/{option}.toml", "[scores]\n", f"[scores]\nstaff = {score}\n")
-    return model_dir
 
 
 def pairs_file(tmp_path: Path, *pairs: tuple[str, str, float]) -> Path:
