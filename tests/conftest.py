@@ -10,6 +10,13 @@ import pytest
 from decisiontool.starter import write_starter
 
 
+@pytest.fixture(autouse=True)
+def _no_inherited_terminal_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pytest-xdist workers export COLUMNS=80; the CLI must be tested as in a plain pipe."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
+
+
 @pytest.fixture
 def model_dir(tmp_path: Path) -> Path:
     """A valid model (the `decisiontool init` starter) in a temporary directory."""

@@ -238,7 +238,7 @@ def test_edits_keep_weights_summing_to_one_and_locks_fixed(
 
 def test_state_does_not_import_textual() -> None:
     code = "import sys, decisiontool.tui.state, decisiontool.profile_writer; print('textual' in sys.modules)"
-    src = str(Path(__file__).resolve().parents[2] / "src")
+    src = str(Path(__file__).resolve().parents[2])
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={"PYTHONPATH": src}
     )

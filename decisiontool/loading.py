@@ -52,7 +52,7 @@ def bundled_model_dir() -> Path:
     if (packaged / "criteria").is_dir():
         return packaged
     # an editable install or a source checkout: the repository root holds the model
-    return Path(__file__).resolve().parents[2]
+    return Path(__file__).resolve().parents[1]
 
 
 # ---------------------------------------------------------------------------------------
