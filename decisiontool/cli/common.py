@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal, ParamSpec, TypeVar
 import typer
 
 from decisiontool.problems import ModelError, Problem
+from decisiontool.sanitise import cell, terminal
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -72,10 +73,15 @@ ViewFormat = Literal["table", "json"]
 ViewFormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="Output format: table or json.")]
 
 
+def echo(text: object, *, err: bool = False) -> None:
+    """typer.echo for a line that may hold model text: control characters shown, never sent raw."""
+    typer.echo(terminal(text), err=err)
+
+
 def fail(problems: list[Problem] | tuple[Problem, ...]) -> typer.Exit:
     """Print problems to stderr and return the Exit(1) to raise."""
     for problem in problems:
-        typer.echo(str(problem), err=True)
+        echo(problem, err=True)
     count = len(problems)
     typer.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
     return typer.Exit(1)
@@ -124,17 +130,34 @@ def build_analysis(
     return Analysis.create(model, profile=profile, overrides=overrides, method=method, vikor_v=vikor_v)
 
 
+def csv_value(value: object) -> str:
+    """One CSV cell: a float written exactly, text never a live formula nor a raw control code."""
+    if isinstance(value, float):
+        return repr(value)
+    return cell(terminal(value))
+
+
 def print_json(document: Any) -> None:
     """Write one JSON document to stdout (and nothing else)."""
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
 
 
-def stdout_console() -> Any:
-    """A rich console for results: colour only on a terminal, a sensible width in pipes."""
+def stdout_console(*, stderr: bool = False) -> Any:
+    """A rich console for results: colour only on a terminal, a sensible width in pipes.
+
+    Everything it prints passes `decisiontool.sanitise.terminal` segment by segment (after
+    layout, so tables, panels and markup all go through it): text from a model file can never
+    send an escape sequence to the terminal. Only rich's own styling reaches it as codes.
+    """
     from rich.console import Console
 
-    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 110
-    return Console(highlight=False, width=width)
+    from decisiontool.cli.terminal import TerminalSafe
+
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() or os.environ.get("COLUMNS") else 110
+    console = Console(highlight=False, width=width, stderr=stderr)
+    console.push_render_hook(TerminalSafe())
+    return console
 
 
 def examples(*lines: str) -> str:

@@ -22,10 +22,13 @@ from decisiontool.cli.common import (
     VikorVOption,
     WeightOption,
     build_analysis,
+    csv_value,
+    echo,
     handles_model_errors,
     print_json,
     stdout_console,
 )
+from decisiontool.sanitise import markdown
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -102,7 +105,7 @@ def validate(
         return
     summary = ", ".join(f"{count} {what}" for what, count in counts.items())
     filled = f"; {len(model.filled)} missing scores set to the worst end" if model.filled else ""
-    typer.echo(f"OK: {model.name}: {summary}{filled}")
+    echo(f"OK: {model.name}: {summary}{filled}")
 
 
 # ---------------------------------------------------------------------------------------
@@ -249,11 +252,10 @@ def ranking_rows(analysis: Analysis) -> tuple[list[str], list[list[Any]]]:
 
 
 def markdown_table(header: list[str], rows: list[list[Any]]) -> str:
-    """A GitHub-flavoured Markdown table (pipes and newlines in cells escaped)."""
+    """A GitHub-flavoured Markdown table (text cells made inert by `sanitise.markdown`)."""
 
     def cell(value: Any) -> str:
-        text = f"{value:.4f}" if isinstance(value, float) else str(value)
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+        return f"{value:.4f}" if isinstance(value, float) else markdown(value)
 
     lines = ["| " + " | ".join(cell(h) for h in header) + " |"]
     lines.append(
@@ -298,11 +300,11 @@ def rank(
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(header)
-        writer.writerows([[repr(v) if isinstance(v, float) else v for v in row] for row in rows])
+        writer.writerows([[csv_value(v) for v in row] for row in rows])
         sys.stdout.write(buffer.getvalue())
     elif output_format == "md":
         header, rows = ranking_rows(analysis)
-        sys.stdout.write(f"**{analysis.model.name}**  \n{describe_run(analysis)}\n\n")
+        sys.stdout.write(f"**{markdown(analysis.model.name)}**  \n{markdown(describe_run(analysis))}\n\n")
         sys.stdout.write(markdown_table(header, rows) + "\n")
     else:
         print_rank_table(analysis, stdout_console())
@@ -409,8 +411,8 @@ def compare(
     correlation_rows: list[list[Any]] = [[a, b, _fmt(tau), _fmt(rho)] for a, b, tau, rho in correlations]
     if output_format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow([csv_value(v) for v in header])
+        writer.writerows([[csv_value(v) for v in row] for row in rows])
         return
     if output_format == "md":
         sys.stdout.write(markdown_table(header, rows) + "\n\n")
@@ -540,4 +542,4 @@ def init(
     from decisiontool.starter import write_starter
 
     write_starter(directory)
-    typer.echo(f"Wrote a starter model to {directory}. Next: decisiontool validate --data {directory}")
+    echo(f"Wrote a starter model to {directory}. Next: decisiontool validate --data {directory}")

@@ -22,6 +22,7 @@ from decisiontool.cli.common import (
     VikorVOption,
     WeightOption,
     build_analysis,
+    echo,
     handles_model_errors,
 )
 
@@ -178,4 +179,4 @@ def report(
         sensitivity=sensitivity_document,
         smaa=smaa_document,
     )
-    typer.echo(f"Wrote {output}")
+    echo(f"Wrote {output}")

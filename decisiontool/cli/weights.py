@@ -431,9 +431,7 @@ def swing_command(
                 "give the answers in a TOML file with --answers FILE (see --help for the format)",
                 param_hint="--answers",
             )
-        from rich.console import Console
-
-        given = ask_swing(analysis.model, Console(stderr=True, highlight=False))
+        given = ask_swing(analysis.model, stdout_console(stderr=True))
         source = "interactive answers"
     result = swing_weights_for(analysis, given, source=source)
     output(result, output_format, save_profile, name, force, data is None)

@@ -10,10 +10,10 @@ Must not import rich, textual, jinja2 or xlsxwriter.
 
 from __future__ import annotations
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-"""First characters that make a spreadsheet read a cell as a formula."""
+from decisiontool.sanitise import cell
 
 
 def neutralise_formula(text: str) -> str:
-    """`text` with a leading apostrophe if it would otherwise be read as a formula."""
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+    """`text` with a leading apostrophe if it would otherwise be read as a formula
+    (`decisiontool.sanitise.cell`, the one spreadsheet sanitiser)."""
+    return cell(text)

@@ -15,14 +15,13 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
+from decisiontool import sanitise
+
 if TYPE_CHECKING:
     from jinja2 import Environment
     from markupsafe import Markup
 
 _URL = re.compile(r"https?://[^\s<>\"'`\\]+")
-_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-_MARKDOWN_LINE_START = re.compile(r"^([#+\-=>])")
-_MARKDOWN_ORDERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
 _CODE_SAFE = re.compile(r"[A-Za-z0-9_.:/ -]+")
 
 
@@ -57,12 +56,6 @@ def format_scale_value(value: float | None) -> str:
     return "—" if value is None else f"{value:g}"
 
 
-def _markdown_replacement(match: re.Match[str]) -> str:
-    # angle brackets as entities: inert in every Markdown dialect, even where `\<` is not an escape
-    char = match.group(1)
-    return {"<": "&lt;", ">": "&gt;"}.get(char, "\\" + char)
-
-
 def markdown_escape(text: Any) -> Markup:
     """Text made inert in GitHub-flavoured Markdown: whitespace collapsed to single spaces
     (so it cannot end a table row), inline syntax backslash-escaped (`<` and `>` as entities),
@@ -71,11 +64,7 @@ def markdown_escape(text: Any) -> Markup:
 
     if isinstance(text, Markup):
         return text
-    flat = " ".join(str(text).split())
-    flat = _MARKDOWN_INLINE.sub(_markdown_replacement, flat)
-    flat = _MARKDOWN_LINE_START.sub(r"\\\1", flat)
-    flat = _MARKDOWN_ORDERED.sub(r"\1\\\2", flat)
-    return Markup(flat)
+    return Markup(sanitise.markdown(text))
 
 
 def markdown_paragraphs(text: str) -> Markup:

@@ -75,7 +75,7 @@ class _Sheet:
     def header(self, columns: Sequence[tuple[str, float]], row: int = 0) -> None:
         """A bold header row, frozen, with the given column widths and an autofilter."""
         for column, (title, width) in enumerate(columns):
-            self.sheet.write_string(row, column, title, self.formats["header"])
+            self.sheet.write_string(row, column, neutralise_formula(title), self.formats["header"])
             self.width(column, width)
         self.sheet.freeze_panes(row + 1, 0)
         self.sheet.repeat_rows(row)
