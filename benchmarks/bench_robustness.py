@@ -23,7 +23,7 @@ from decisiontool.analysis import Analysis
 from decisiontool.engine import METHODS, CriteriaArrays
 from decisiontool.engine.smaa import smaa
 from decisiontool.loading import load_model
-from decisiontool.robustness import sensitivity_document
+from decisiontool.robustness import sensitivity
 
 SAMPLES = 10_000
 LOOP_SAMPLES = 100
@@ -170,7 +170,7 @@ def main() -> None:
     for method_id in METHODS:
         current = analysis.with_method(method_id)
         how = "exact" if current.method.exact_sensitivity else "grid + bisection to 1e-6"
-        elapsed = timed(lambda current=current: sensitivity_document(current))
+        elapsed = timed(lambda current=current: sensitivity(current))
         print(f"{method_id:<12}{elapsed * 1000:8.1f} ms  ({how})")
 
 

@@ -1,8 +1,85 @@
 """decisiontool: weighted multi-criteria analysis of options against MINUSMA's lessons.
 
-Nothing heavy is imported here: the CLI's start-up time depends on it.
+The public Python API (docs/python-api.md). Every name in `__all__` is imported lazily, on
+first use, through the module `__getattr__` below, so `import decisiontool` stays cheap:
+the CLI's start-up time depends on it, and it loads neither numpy nor pydantic nor typer.
+
+>>> import decisiontool
+>>> model = decisiontool.load()                     # the bundled MINUSMA model
+>>> analysis = decisiontool.Analysis.create(model, method="wsm")
+>>> decisiontool.rank(analysis).top.rank
+1
+>>> decisiontool.sensitivity(analysis).to_json()["schema"]
+'decisiontool.sensitivity/1'
+
+To add a public name: one entry in `_PUBLIC` ("module:attribute"), the same import in the
+`TYPE_CHECKING` block (so type checkers and editors see its real type) and the name in
+`__all__`; `tests/test_api.py` checks that the three agree.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+if TYPE_CHECKING:
+    from decisiontool.analysis import Analysis
+    from decisiontool.loading import load_model as load
+    from decisiontool.model import DecisionModel
+    from decisiontool.problems import ModelError, Problem
+    from decisiontool.ranking import RankingResult, rank
+    from decisiontool.reports import write_report
+    from decisiontool.robustness import SensitivityResult, SmaaResult, sensitivity, smaa
+
+_PUBLIC: dict[str, str] = {
+    # loading and the analysis
+    "load": "decisiontool.loading:load_model",
+    "DecisionModel": "decisiontool.model:DecisionModel",
+    "Analysis": "decisiontool.analysis:Analysis",
+    # results
+    "rank": "decisiontool.ranking:rank",
+    "RankingResult": "decisiontool.ranking:RankingResult",
+    "sensitivity": "decisiontool.robustness:sensitivity",
+    "SensitivityResult": "decisiontool.robustness:SensitivityResult",
+    "smaa": "decisiontool.robustness:smaa",
+    "SmaaResult": "decisiontool.robustness:SmaaResult",
+    # output
+    "write_report": "decisiontool.reports:write_report",
+    # errors
+    "ModelError": "decisiontool.problems:ModelError",
+    "Problem": "decisiontool.problems:Problem",
+}
+"""Public name -> "module:attribute" where it lives; imported on first access."""
+
+__all__ = [
+    "Analysis",
+    "DecisionModel",
+    "ModelError",
+    "Problem",
+    "RankingResult",
+    "SensitivityResult",
+    "SmaaResult",
+    "__version__",
+    "load",
+    "rank",
+    "sensitivity",
+    "smaa",
+    "write_report",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name on first access and cache it in the module."""
+    target = _PUBLIC.get(name)
+    if target is None:
+        raise AttributeError(f"module 'decisiontool' has no attribute {name!r}")
+    module_name, _, attribute = target.partition(":")
+    value = getattr(importlib.import_module(module_name), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

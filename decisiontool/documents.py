@@ -8,6 +8,8 @@ Must not import rich, textual, jinja2 or xlsxwriter.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from decisiontool.analysis import Analysis
@@ -15,16 +17,43 @@ from decisiontool.analysis import Analysis
 RANKING_SCHEMA = "decisiontool.ranking/1"
 
 
+@dataclass(frozen=True)
+class DocumentHeader:
+    """What every result document states first: which model, method, profile and weights."""
+
+    model: str
+    method: str
+    profile: str
+    higher_is_better: bool
+    weights: Mapping[str, float]
+    """Effective weight by criterion id, in model order."""
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> DocumentHeader:
+        """The header of a result computed from `analysis`."""
+        return cls(
+            model=analysis.model.name,
+            method=analysis.method_id,
+            profile=analysis.profile,
+            higher_is_better=analysis.method.higher_is_better,
+            weights=analysis.weight_map(),
+        )
+
+    def to_json(self, schema: str) -> dict[str, Any]:
+        """The header keys of a document of `schema`, in the documented order."""
+        return {
+            "schema": schema,
+            "model": self.model,
+            "method": self.method,
+            "profile": self.profile,
+            "higher_is_better": self.higher_is_better,
+            "weights": dict(self.weights),
+        }
+
+
 def header(analysis: Analysis, schema: str) -> dict[str, Any]:
     """The keys every document starts with: schema, model, method, profile, weights."""
-    return {
-        "schema": schema,
-        "model": analysis.model.name,
-        "method": analysis.method_id,
-        "profile": analysis.profile,
-        "higher_is_better": analysis.method.higher_is_better,
-        "weights": analysis.weight_map(),
-    }
+    return DocumentHeader.of(analysis).to_json(schema)
 
 
 def ranking_document(analysis: Analysis) -> dict[str, Any]:

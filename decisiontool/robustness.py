@@ -1,10 +1,11 @@
-"""How sure is the ranking: weight sensitivity and SMAA for an Analysis, as SPEC documents.
+"""How sure is the ranking: weight sensitivity and SMAA for an Analysis, as typed results.
 
-Runs the pure engine (`engine.sensitivity`, `engine.smaa`) on an `Analysis` and returns the
-JSON documents of SPEC.md section 6 (`decisiontool.sensitivity/1`, `decisiontool.smaa/1`),
-which the CLI prints, the reports embed and the Textual app draws. Numbers that do not exist
-(an option never first has no central weights) are `None`, never NaN, so every document is
-valid JSON.
+Runs the pure engine (`engine.sensitivity`, `engine.smaa`) on an `Analysis` and returns
+frozen dataclasses, `SensitivityResult` and `SmaaResult`, which the CLI prints, the reports
+embed and the Textual app draws by attribute. Their `to_json()` is the only place that
+knows the key names of the `decisiontool.sensitivity/1` and `decisiontool.smaa/1`
+documents (docs/json.md). Numbers that do not exist (an option never first has no central
+weights) are `None`, never NaN, so every document is valid JSON.
 
 Must not import rich, textual, jinja2 or xlsxwriter.
 """
@@ -12,30 +13,152 @@ Must not import rich, textual, jinja2 or xlsxwriter.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import numpy as np
 
 from decisiontool.analysis import Analysis
-from decisiontool.documents import header
-from decisiontool.engine.sensitivity import DEFAULT_STEPS, Crossing, critical_weights, sweep
-from decisiontool.engine.smaa import DEFAULT_SAMPLES, DEFAULT_SPREAD, ScoreDistribution, WeightMode, smaa
+from decisiontool.documents import DocumentHeader
+from decisiontool.engine import sensitivity as engine_sensitivity
+from decisiontool.engine import smaa as engine_smaa
+from decisiontool.engine.sensitivity import DEFAULT_STEPS
+from decisiontool.engine.smaa import DEFAULT_SAMPLES, DEFAULT_SPREAD, ScoreDistribution, WeightMode
 from decisiontool.engine.values import BoolArray
 from decisiontool.problems import ModelError, Problem, did_you_mean
+
+__all__ = [
+    "SENSITIVITY_SCHEMA",
+    "SMAA_SCHEMA",
+    "CriterionSensitivity",
+    "CriticalWeight",
+    "OptionAcceptability",
+    "SensitivityResult",
+    "SmaaResult",
+    "Sweep",
+    "sensitivity",
+    "smaa",
+]
 
 SENSITIVITY_SCHEMA = "decisiontool.sensitivity/1"
 SMAA_SCHEMA = "decisiontool.smaa/1"
 
 
+# ---------------------------------------------------------------------------------------
+# sensitivity
+
+
+@dataclass(frozen=True)
+class CriticalWeight:
+    """A weight at which another option becomes strictly first, and that option's id."""
+
+    weight: float
+    new_top: str
+
+    def to_json(self) -> dict[str, Any]:
+        """`{"weight": .., "new_top": ..}`."""
+        return {"weight": self.weight, "new_top": self.new_top}
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """Every option's score and rank as one weight runs from 0 to 1, the others in proportion."""
+
+    weights: tuple[float, ...]
+    """The swept weight at each step."""
+    scores: Mapping[str, tuple[float, ...]]
+    """Option id -> the method's score at each step (options in model order)."""
+    ranks: Mapping[str, tuple[int, ...]]
+    """Option id -> rank at each step."""
+
+    def to_json(self) -> dict[str, Any]:
+        """`{"weights": [..], "scores": {option: [..]}, "ranks": {option: [..]}}`."""
+        return {
+            "weights": list(self.weights),
+            "scores": {option: list(values) for option, values in self.scores.items()},
+            "ranks": {option: list(values) for option, values in self.ranks.items()},
+        }
+
+
+@dataclass(frozen=True)
+class CriterionSensitivity:
+    """The sweep and the critical weights of one criterion (or of one group)."""
+
+    criterion: str
+    """The criterion's id, or the group's id when the result is `by` groups."""
+    weight: float
+    """Its current effective weight (a group's: the sum of its criteria's)."""
+    critical_up: CriticalWeight | None
+    """The smallest weight above `weight` at which another option becomes first (None: none)."""
+    critical_down: CriticalWeight | None
+    """The largest weight below `weight` at which another option becomes first (None: none)."""
+    exact: bool
+    """True when the critical weights were solved exactly, False when found by bisection."""
+    margin: float | None
+    """The smallest change of `weight`, up or down, that overturns the top (None: none does)."""
+    sweep: Sweep
+    members: tuple[str, ...] | None = None
+    """A group's criteria (None for a criterion)."""
+
+    @property
+    def nearest(self) -> CriticalWeight | None:
+        """The critical weight closest to the current one (the one `margin` measures)."""
+        found = [c for c in (self.critical_down, self.critical_up) if c is not None]
+        return min(found, key=lambda c: abs(c.weight - self.weight)) if found else None
+
+    def to_json(self) -> dict[str, Any]:
+        """One entry of the document's `criteria` list."""
+        entry: dict[str, Any] = {
+            "criterion": self.criterion,
+            "weight": self.weight,
+            "critical_up": None if self.critical_up is None else self.critical_up.to_json(),
+            "critical_down": None if self.critical_down is None else self.critical_down.to_json(),
+            "exact": self.exact,
+            "margin": self.margin,
+            "sweep": self.sweep.to_json(),
+        }
+        if self.members is not None:
+            entry["members"] = list(self.members)
+        return entry
+
+
+@dataclass(frozen=True)
+class SensitivityResult:
+    """One-way weight sensitivity of the top option (`decisiontool.sensitivity/1`)."""
+
+    header: DocumentHeader
+    top: str
+    """The option first at the current weights."""
+    by: Literal["criteria", "groups"]
+    criteria: tuple[CriterionSensitivity, ...]
+    """One entry per swept criterion (or group), in model order (or the order asked for)."""
+    tornado: tuple[str, ...]
+    """The ids of `criteria`, the most fragile first (smallest margin; never-overturned last)."""
+
+    def entry(self, item: str) -> CriterionSensitivity:
+        """The entry of one criterion or group (KeyError if it was not swept)."""
+        for entry in self.criteria:
+            if entry.criterion == item:
+                return entry
+        raise KeyError(item)
+
+    def in_tornado_order(self) -> tuple[CriterionSensitivity, ...]:
+        """The entries, the most fragile first."""
+        return tuple(self.entry(item) for item in self.tornado)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `decisiontool.sensitivity/1` document."""
+        document = self.header.to_json(SENSITIVITY_SCHEMA)
+        document["top"] = self.top
+        document["by"] = self.by
+        document["criteria"] = [entry.to_json() for entry in self.criteria]
+        document["tornado"] = list(self.tornado)
+        return document
+
+
 def _failing(analysis: Analysis) -> BoolArray:
     return np.asarray(analysis.arrays.fails.any(axis=1), dtype=np.bool_)
-
-
-def _crossing(analysis: Analysis, crossing: Crossing | None) -> dict[str, Any] | None:
-    if crossing is None:
-        return None
-    return {"weight": crossing.weight, "new_top": analysis.arrays.option_ids[crossing.new_top]}
 
 
 def _targets(analysis: Analysis, items: Sequence[str] | None, groups: bool) -> list[tuple[str, list[int]]]:
@@ -61,75 +184,172 @@ def _targets(analysis: Analysis, items: Sequence[str] | None, groups: bool) -> l
     return [(item, known[item]) for item in wanted]
 
 
-def sensitivity_document(
+def _critical(analysis: Analysis, crossing: engine_sensitivity.Crossing | None) -> CriticalWeight | None:
+    if crossing is None:
+        return None
+    return CriticalWeight(weight=crossing.weight, new_top=analysis.arrays.option_ids[crossing.new_top])
+
+
+def _criterion_sensitivity(
+    analysis: Analysis, item: str, members: list[int], steps: int, groups: bool, fails: BoolArray
+) -> CriterionSensitivity:
+    arrays = analysis.arrays
+    ids = arrays.option_ids
+    critical = engine_sensitivity.critical_weights(
+        arrays.scores, analysis.weights, arrays.criteria, analysis.method, members, fails, analysis.vikor_v
+    )
+    swept = engine_sensitivity.sweep(
+        arrays.scores,
+        analysis.weights,
+        arrays.criteria,
+        analysis.method,
+        members,
+        steps,
+        fails,
+        analysis.vikor_v,
+    )
+    return CriterionSensitivity(
+        criterion=item,
+        weight=critical.weight,
+        critical_up=_critical(analysis, critical.up),
+        critical_down=_critical(analysis, critical.down),
+        exact=critical.exact,
+        margin=critical.margin,
+        sweep=Sweep(
+            weights=tuple(float(t) for t in swept.t),
+            scores={ids[i]: tuple(float(v) for v in swept.scores[:, i]) for i in range(len(ids))},
+            ranks={ids[i]: tuple(int(v) for v in swept.ranks[:, i]) for i in range(len(ids))},
+        ),
+        members=tuple(arrays.criterion_ids[j] for j in members) if groups else None,
+    )
+
+
+def tornado_order(entries: Sequence[CriterionSensitivity]) -> tuple[str, ...]:
+    """The ids of `entries`, the smallest margin first; never-overturned last; input order among equals."""
+    keyed = [
+        (math.inf if entry.margin is None else entry.margin, position, entry.criterion)
+        for position, entry in enumerate(entries)
+    ]
+    return tuple(item for _, _, item in sorted(keyed))
+
+
+def sensitivity(
     analysis: Analysis,
     *,
     criteria: Sequence[str] | None = None,
     groups: bool = False,
     steps: int = DEFAULT_STEPS,
-) -> dict[str, Any]:
-    """`decisiontool.sensitivity/1`: one-way weight sweeps and critical weights.
+) -> SensitivityResult:
+    """One-way weight sweeps and critical weights of `analysis`'s top option.
 
     For each criterion (or group, with `groups=True`) its effective weight is swept from 0 to
     1 in `steps` steps, the others keeping their proportions, recording every option's score
     and rank; `critical_up` / `critical_down` are the nearest weights above and below the
     current one at which another option becomes strictly first. `tornado` lists the ids from
     the most fragile (smallest change that overturns the top) to the least.
+
+    Raises ModelError for an unknown criterion or group, or fewer than 2 steps.
+
+    >>> import decisiontool
+    >>> analysis = decisiontool.Analysis.create(decisiontool.load())
+    >>> result = decisiontool.sensitivity(analysis, criteria=["cost_burden"], steps=11)
+    >>> entry = result.entry("cost_burden")
+    >>> len(entry.sweep.weights), entry.exact
+    (11, True)
+    >>> result.tornado
+    ('cost_burden',)
     """
     if steps < 2:
         raise ModelError([Problem("--steps", "", f"{steps} must be at least 2")])
-    arrays = analysis.arrays
     fails = _failing(analysis)
-    ids = arrays.option_ids
-    document = header(analysis, SENSITIVITY_SCHEMA)
-    document["top"] = analysis.ranking.top.option
-    document["by"] = "groups" if groups else "criteria"
-    entries = []
-    margins: list[tuple[float, int, str]] = []
-    for position, (item, members) in enumerate(_targets(analysis, criteria, groups)):
-        critical = critical_weights(
-            arrays.scores,
-            analysis.weights,
-            arrays.criteria,
-            analysis.method,
-            members,
-            fails,
-            analysis.vikor_v,
-        )
-        swept = sweep(
-            arrays.scores,
-            analysis.weights,
-            arrays.criteria,
-            analysis.method,
-            members,
-            steps,
-            fails,
-            analysis.vikor_v,
-        )
-        entry: dict[str, Any] = {
-            "criterion": item,
-            "weight": critical.weight,
-            "critical_up": _crossing(analysis, critical.up),
-            "critical_down": _crossing(analysis, critical.down),
-            "exact": critical.exact,
-            "margin": critical.margin,
-            "sweep": {
-                "weights": [float(t) for t in swept.t],
-                "scores": {ids[i]: [float(v) for v in swept.scores[:, i]] for i in range(len(ids))},
-                "ranks": {ids[i]: [int(v) for v in swept.ranks[:, i]] for i in range(len(ids))},
-            },
+    entries = tuple(
+        _criterion_sensitivity(analysis, item, members, steps, groups, fails)
+        for item, members in _targets(analysis, criteria, groups)
+    )
+    return SensitivityResult(
+        header=DocumentHeader.of(analysis),
+        top=analysis.ranking.top.option,
+        by="groups" if groups else "criteria",
+        criteria=entries,
+        tornado=tornado_order(entries),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# smaa
+
+
+@dataclass(frozen=True)
+class OptionAcceptability:
+    """The SMAA-2 indices of one option."""
+
+    option: str
+    name: str
+    rank_acceptability: tuple[float, ...]
+    """`rank_acceptability[r - 1]`: the share of samples in which the option has rank r."""
+    expected_rank: float
+    central_weights: Mapping[str, float] | None
+    """The mean weights of the samples in which the option is first (None: it never is)."""
+    confidence: float | None
+    """How often it is first under its own central weights (None: never first)."""
+
+    @property
+    def first(self) -> float:
+        """The share of samples in which the option is first."""
+        return self.rank_acceptability[0]
+
+    def to_json(self) -> dict[str, Any]:
+        """One entry of the document's `options` list."""
+        return {
+            "option": self.option,
+            "name": self.name,
+            "rank_acceptability": list(self.rank_acceptability),
+            "expected_rank": self.expected_rank,
+            "central_weights": None if self.central_weights is None else dict(self.central_weights),
+            "confidence": self.confidence,
         }
-        if groups:
-            entry["members"] = [arrays.criterion_ids[j] for j in members]
-        entries.append(entry)
-        margin = critical.margin
-        margins.append((math.inf if margin is None else margin, position, item))
-    document["criteria"] = entries
-    document["tornado"] = [item for _, _, item in sorted(margins)]
-    return document
 
 
-def smaa_document(
+@dataclass(frozen=True)
+class SmaaResult:
+    """SMAA-2 over score ranges and weights (`decisiontool.smaa/1`)."""
+
+    header: DocumentHeader
+    samples: int
+    seed: int
+    weight_mode: WeightMode
+    spread: float
+    score_dist: ScoreDistribution
+    options: tuple[OptionAcceptability, ...]
+    """One entry per option, in the order of the ranking."""
+    pairwise_winning: Mapping[str, Mapping[str, float]]
+    """`pairwise_winning[a][b]`: the share of samples in which a ranks above b."""
+
+    def option(self, option_id: str) -> OptionAcceptability:
+        """The entry of one option (KeyError if there is none)."""
+        for entry in self.options:
+            if entry.option == option_id:
+                return entry
+        raise KeyError(option_id)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `decisiontool.smaa/1` document."""
+        document = self.header.to_json(SMAA_SCHEMA)
+        document.update(
+            {
+                "samples": self.samples,
+                "seed": self.seed,
+                "weight_mode": self.weight_mode,
+                "spread": self.spread,
+                "score_dist": self.score_dist,
+            }
+        )
+        document["options"] = [entry.to_json() for entry in self.options]
+        document["pairwise_winning"] = {a: dict(row) for a, row in self.pairwise_winning.items()}
+        return document
+
+
+def smaa(
     analysis: Analysis,
     *,
     samples: int = DEFAULT_SAMPLES,
@@ -137,20 +357,29 @@ def smaa_document(
     weight_mode: WeightMode = "free",
     spread: float = DEFAULT_SPREAD,
     score_dist: ScoreDistribution = "uniform",
-) -> dict[str, Any]:
-    """`decisiontool.smaa/1`: SMAA-2 rank acceptability, central weights, confidence factors.
+) -> SmaaResult:
+    """SMAA-2 rank acceptability, central weights and confidence factors of `analysis`.
 
     Scores with a `range` are drawn in it; weights are drawn as `weight_mode` says (`free`:
     no preference information; `around`: the profile's weights within +-`spread`;
-    `ordinal`: the profile's order of importance only). `options` keeps the order of the
-    ranking; `pairwise_winning[a][b]` is the share of samples in which a ranks above b.
+    `ordinal`: the profile's order of importance only). The same seed gives the same result.
+
+    Raises ModelError for fewer than 1 sample or a spread outside [0, 1).
+
+    >>> import decisiontool
+    >>> analysis = decisiontool.Analysis.create(decisiontool.load())
+    >>> result = decisiontool.smaa(analysis, samples=500, seed=1, weight_mode="around")
+    >>> round(sum(entry.first for entry in result.options), 6)
+    1.0
+    >>> result.to_json()["options"][0]["option"] == analysis.ranking.top.option
+    True
     """
     if samples < 1:
         raise ModelError([Problem("--samples", "", f"{samples} must be at least 1")])
     if not 0.0 <= spread < 1.0:
         raise ModelError([Problem("--spread", "", f"{spread:g} must lie in [0, 1)")])
     arrays = analysis.arrays
-    result = smaa(
+    result = engine_smaa.smaa(
         arrays.scores,
         arrays.low,
         arrays.high,
@@ -167,37 +396,34 @@ def smaa_document(
         vikor_v=analysis.vikor_v,
     )
     ids = arrays.option_ids
-    document = header(analysis, SMAA_SCHEMA)
-    document.update(
-        {
-            "samples": samples,
-            "seed": seed,
-            "weight_mode": weight_mode,
-            "spread": spread,
-            "score_dist": score_dist,
-        }
-    )
     options = []
     for entry in analysis.ranking.entries:
         i = entry.index
         central = result.central_weights[i]
         options.append(
-            {
-                "option": entry.option,
-                "name": entry.name,
-                "rank_acceptability": [float(v) for v in result.rank_acceptability[i]],
-                "expected_rank": float(result.expected_rank[i]),
-                "central_weights": (
+            OptionAcceptability(
+                option=entry.option,
+                name=entry.name,
+                rank_acceptability=tuple(float(v) for v in result.rank_acceptability[i]),
+                expected_rank=float(result.expected_rank[i]),
+                central_weights=(
                     None
                     if np.isnan(central).any()
                     else {cid: float(w) for cid, w in zip(arrays.criterion_ids, central, strict=True)}
                 ),
-                "confidence": None if np.isnan(result.confidence[i]) else float(result.confidence[i]),
-            }
+                confidence=None if np.isnan(result.confidence[i]) else float(result.confidence[i]),
+            )
         )
-    document["options"] = options
-    document["pairwise_winning"] = {
-        ids[a]: {ids[b]: float(result.pairwise_winning[a, b]) for b in range(len(ids)) if b != a}
-        for a in range(len(ids))
-    }
-    return document
+    return SmaaResult(
+        header=DocumentHeader.of(analysis),
+        samples=samples,
+        seed=seed,
+        weight_mode=weight_mode,
+        spread=spread,
+        score_dist=score_dist,
+        options=tuple(options),
+        pairwise_winning={
+            ids[a]: {ids[b]: float(result.pairwise_winning[a, b]) for b in range(len(ids)) if b != a}
+            for a in range(len(ids))
+        },
+    )

@@ -149,14 +149,14 @@ def report(
 
     effective_date = report_date(date)
     analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
-    sensitivity_document = smaa_document = None
+    sensitivity_result = smaa_result = None
     if sensitivity or smaa:
         from decisiontool import robustness
 
         if sensitivity:
-            sensitivity_document = robustness.sensitivity_document(analysis)
+            sensitivity_result = robustness.sensitivity(analysis)
         if smaa:
-            smaa_document = robustness.smaa_document(analysis, samples=smaa, seed=seed)
+            smaa_result = robustness.smaa(analysis, samples=smaa, seed=seed)
     argv = command_line(
         data=data,
         profile=profile,
@@ -176,7 +176,7 @@ def report(
         force=force,
         date=effective_date,
         argv=argv,
-        sensitivity=sensitivity_document,
-        smaa=smaa_document,
+        sensitivity=sensitivity_result,
+        smaa=smaa_result,
     )
     echo(f"Wrote {output}")

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from decisiontool.analysis import Analysis
+    from decisiontool.robustness import CriterionSensitivity, SensitivityResult, SmaaResult
 
 AXIS_WIDTH = 21
 """Characters of the 0-1 weight axis in the tornado view (one every 0.05)."""
@@ -74,10 +75,10 @@ def _axis(weight: float, down: float | None, up: float | None) -> str:
     return "".join(cells)
 
 
-def _leader_strip(entry: dict[str, Any], letters: dict[str, str]) -> str:
+def _leader_strip(entry: CriterionSensitivity, letters: dict[str, str]) -> str:
     """Which option is first at each step of the sweep, one letter per step."""
-    ranks: dict[str, list[int]] = entry["sweep"]["ranks"]
-    steps = len(entry["sweep"]["weights"])
+    ranks = entry.sweep.ranks
+    steps = len(entry.sweep.weights)
     strip = []
     for k in range(steps):
         first = [option for option, r in ranks.items() if r[k] == 1]
@@ -85,7 +86,7 @@ def _leader_strip(entry: dict[str, Any], letters: dict[str, str]) -> str:
     return "".join(strip)
 
 
-def print_sensitivity(analysis: Analysis, document: dict[str, Any], console: Console) -> None:
+def print_sensitivity(analysis: Analysis, result: SensitivityResult, console: Console) -> None:
     """The tornado (criteria by fragility) and who leads along each sweep."""
     from rich.markup import escape
     from rich.table import Table
@@ -94,9 +95,9 @@ def print_sensitivity(analysis: Analysis, document: dict[str, Any], console: Con
     console.print(f"[bold]{escape(analysis.model.name)}[/bold]")
     console.print(
         f"Weight sensitivity · {analysis.method.label} · profile {analysis.profile} · "
-        f"first now: {escape(names[document['top']])} ({document['top']})"
+        f"first now: {escape(names[result.top])} ({result.top})"
     )
-    exact = all(entry["exact"] for entry in document["criteria"])
+    exact = all(entry.exact for entry in result.criteria)
     how = (
         "solved exactly (scores are linear in the weight)"
         if exact
@@ -104,9 +105,8 @@ def print_sensitivity(analysis: Analysis, document: dict[str, Any], console: Con
         "(a change shorter than 1/400 of the axis could be missed)"
     )
     console.print(f"Critical weights {how}.", style="dim")
-    entries = {entry["criterion"]: entry for entry in document["criteria"]}
-    what = "Group" if document.get("by") == "groups" else "Criterion"
-    id_width = min(26, max(len(str(item)) for item in document["tornado"])) if document["tornado"] else 10
+    what = "Group" if result.by == "groups" else "Criterion"
+    id_width = min(26, max(len(item) for item in result.tornado)) if result.tornado else 10
     show_axis = console.width >= 100
     fixed = id_width + 6 + 8 + 8 + 7 + (AXIS_WIDTH + 3 if show_axis else 0) + 3 * 5
     taker_width = max(10, console.width - fixed - 3)
@@ -119,26 +119,25 @@ def print_sensitivity(analysis: Analysis, document: dict[str, Any], console: Con
     if show_axis:
         table.add_column("0 ─ weight ─ 1", no_wrap=True, width=AXIS_WIDTH)
     table.add_column("New first", no_wrap=True, overflow="ellipsis", width=taker_width)
-    for item in document["tornado"]:
-        entry = entries[item]
-        down, up = entry["critical_down"], entry["critical_up"]
-        takers = [c["new_top"] for c in (down, up) if c is not None]
+    for entry in result.in_tornado_order():
+        down, up = entry.critical_down, entry.critical_up
+        takers = [c.new_top for c in (down, up) if c is not None]
         change = "never"
-        distances = [
-            (abs(c["weight"] - entry["weight"]), sign, c) for sign, c in (("-", down), ("+", up)) if c
-        ]
+        distances = [(abs(c.weight - entry.weight), sign, c) for sign, c in (("-", down), ("+", up)) if c]
         if distances:
             distance, sign, _ = min(distances, key=lambda d: d[0])
             change = f"{sign}{distance:.3f}"
         cells = [
-            item,
-            f"{entry['weight']:.3f}",
-            "—" if down is None else f"{down['weight']:.3f}",
-            "—" if up is None else f"{up['weight']:.3f}",
+            entry.criterion,
+            f"{entry.weight:.3f}",
+            "—" if down is None else f"{down.weight:.3f}",
+            "—" if up is None else f"{up.weight:.3f}",
             change,
         ]
         if show_axis:
-            cells.append(_axis(entry["weight"], down and down["weight"], up and up["weight"]))
+            cells.append(
+                _axis(entry.weight, None if down is None else down.weight, None if up is None else up.weight)
+            )
         cells.append(", ".join(dict.fromkeys(takers)) or "—")
         table.add_row(*cells)
     console.print(table)
@@ -148,16 +147,16 @@ def print_sensitivity(analysis: Analysis, document: dict[str, Any], console: Con
         style="dim",
     )
     # who leads along each sweep, one letter per step
-    leaders = sorted({o for e in document["criteria"] for o, r in e["sweep"]["ranks"].items() if 1 in r})
+    leaders = sorted({o for e in result.criteria for o, r in e.sweep.ranks.items() if 1 in r})
     letters = {option: chr(ord("A") + k) if k < 26 else "#" for k, option in enumerate(leaders)}
-    steps = len(document["criteria"][0]["sweep"]["weights"]) if document["criteria"] else 0
+    steps = len(result.criteria[0].sweep.weights) if result.criteria else 0
     console.print()
     console.print(f"Who is first as each weight goes from 0 to 1 ({steps} steps; '=' a tie):")
     strips = Table(show_edge=False, show_header=False, box=None)
     strips.add_column(no_wrap=True)
     strips.add_column(no_wrap=True)
-    for entry in document["criteria"]:
-        strips.add_row(entry["criterion"], _leader_strip(entry, letters))
+    for entry in result.criteria:
+        strips.add_row(entry.criterion, _leader_strip(entry, letters))
     console.print(strips)
     console.print(
         "  " + " · ".join(f"{letter} {escape(names[o])}" for o, letter in letters.items()), style="dim"
@@ -197,14 +196,14 @@ def sensitivity(
     the critical weights are the nearest weights, above and below today's, at which another
     option becomes first. The tornado lists the most fragile criteria first.
     """
-    from decisiontool.robustness import sensitivity_document
+    from decisiontool.robustness import sensitivity as run_sensitivity
 
     analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
-    document = sensitivity_document(analysis, criteria=criterion, groups=groups, steps=steps)
+    result = run_sensitivity(analysis, criteria=criterion, groups=groups, steps=steps)
     if output_format == "json":
-        print_json(document)
+        print_json(result.to_json())
     else:
-        print_sensitivity(analysis, document, stdout_console())
+        print_sensitivity(analysis, result, stdout_console())
 
 
 # ---------------------------------------------------------------------------------------
@@ -221,7 +220,7 @@ def _heat(share: float) -> str:
     return f"{text} on rgb({red},{green},{blue})"
 
 
-def print_smaa(analysis: Analysis, document: dict[str, Any], console: Console) -> None:
+def print_smaa(analysis: Analysis, result: SmaaResult, console: Console) -> None:
     """Rank acceptability as a heat map, with expected rank and confidence."""
     from rich.markup import escape
     from rich.table import Table
@@ -230,16 +229,16 @@ def print_smaa(analysis: Analysis, document: dict[str, Any], console: Console) -
     console.print(f"[bold]{escape(analysis.model.name)}[/bold]")
     modes = {
         "free": "weights drawn with no preference information (uniform over all weight vectors)",
-        "around": f"weights drawn within ±{document['spread']:.0%} of profile {analysis.profile}",
+        "around": f"weights drawn within ±{result.spread:.0%} of profile {analysis.profile}",
         "ordinal": f"weights drawn keeping only the order of importance of profile {analysis.profile}",
     }
     console.print(
-        f"SMAA-2 · {analysis.method.label} · {document['samples']:,} samples (seed {document['seed']}) · "
-        f"{modes[document['weight_mode']]}; scores with a range drawn {document['score_dist']}ly in it."
+        f"SMAA-2 · {analysis.method.label} · {result.samples:,} samples (seed {result.seed}) · "
+        f"{modes[result.weight_mode]}; scores with a range drawn {result.score_dist}ly in it."
     )
-    options = document["options"]
+    options = result.options
     m = len(options)
-    option_width = min(30, max(len(entry["option"]) for entry in options))
+    option_width = min(30, max(len(entry.option) for entry in options))
     table = Table(
         show_edge=False,
         box=None,
@@ -252,12 +251,12 @@ def print_smaa(analysis: Analysis, document: dict[str, Any], console: Console) -
     table.add_column("E[rank]", justify="right", width=8)
     table.add_column("Conf.", justify="right", width=7)
     for entry in options:
-        cells: list[Any] = [entry["option"]]
-        for share in entry["rank_acceptability"]:
+        cells: list[Any] = [entry.option]
+        for share in entry.rank_acceptability:
             label = "" if share < 0.005 else f"{share * 100:.0f}"
             cells.append(Text(f"{label:^5}", style=_heat(share)))
-        cells.append(f"{entry['expected_rank']:.2f}")
-        confidence = entry["confidence"]
+        cells.append(f"{entry.expected_rank:.2f}")
+        confidence = entry.confidence
         cells.append("—" if confidence is None else f"{confidence * 100:.0f}%")
         table.add_row(*cells)
     console.print(table)
@@ -266,11 +265,8 @@ def print_smaa(analysis: Analysis, document: dict[str, Any], console: Console) -
         "judged by its own most favourable (central) weights, given the score uncertainty; — never first.",
         style="dim",
     )
-    first = max(options, key=lambda e: e["rank_acceptability"][0])
-    console.print(
-        f"{escape(first['name'])} ranks first in {first['rank_acceptability'][0]:.0%} of "
-        f"{document['samples']:,} samples."
-    )
+    first = max(options, key=lambda e: e.first)
+    console.print(f"{escape(first.name)} ranks first in {first.first:.0%} of {result.samples:,} samples.")
 
 
 @app.command(
@@ -300,24 +296,24 @@ def smaa(
     (share of samples giving each rank), expected rank, each option's central weights (the
     average weights that make it first) and confidence factor. Deterministic for a seed.
     """
-    from decisiontool.robustness import smaa_document
+    from decisiontool.robustness import smaa as run_smaa
 
     analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
-    document = smaa_document(
+    result = run_smaa(
         analysis, samples=samples, seed=seed, weight_mode=weight_mode, spread=spread, score_dist=score_dist
     )
     if output_format == "json":
-        print_json(document)
+        print_json(result.to_json())
     else:
-        print_smaa(analysis, document, stdout_console())
+        print_smaa(analysis, result, stdout_console())
 
 
 def first_rank_shares(analysis: Analysis, samples: int, seed: int) -> dict[str, float]:
     """Each option's first-rank acceptability under free weights (for `compare --smaa`)."""
-    from decisiontool.robustness import smaa_document
+    from decisiontool.robustness import smaa as run_smaa
 
-    document = smaa_document(analysis, samples=samples, seed=seed)
-    return {entry["option"]: entry["rank_acceptability"][0] for entry in document["options"]}
+    result = run_smaa(analysis, samples=samples, seed=seed)
+    return {entry.option: entry.first for entry in result.options}
 
 
 def percent(share: float) -> str:

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from decisiontool.problems import ModelError, Problem
 from decisiontool.reports import csv_report, html, json_report, markdown, xlsx
@@ -26,6 +26,7 @@ from decisiontool.reports.content import WIDE_UNCERTAINTY, ReportContext, build_
 
 if TYPE_CHECKING:
     from decisiontool.analysis import Analysis
+    from decisiontool.robustness import SensitivityResult, SmaaResult
 
 __all__ = [
     "RENDERERS",
@@ -81,8 +82,8 @@ def render_report(
     *,
     date: datetime.date | None = None,
     argv: Sequence[str] = (),
-    sensitivity: Mapping[str, Any] | None = None,
-    smaa: Mapping[str, Any] | None = None,
+    sensitivity: SensitivityResult | None = None,
+    smaa: SmaaResult | None = None,
 ) -> bytes:
     """The bytes of a report in the format of `suffix` (e.g. `.html`), without writing a file."""
     renderer = RENDERERS.get(suffix.lower())
@@ -99,13 +100,13 @@ def write_report(
     force: bool = False,
     date: datetime.date | None = None,
     argv: Sequence[str] = (),
-    sensitivity: dict[str, Any] | None = None,
-    smaa: dict[str, Any] | None = None,
+    sensitivity: SensitivityResult | None = None,
+    smaa: SmaaResult | None = None,
 ) -> None:
     """Write a report of `analysis` to `path`; the format follows the suffix.
 
     `date` defaults to SOURCE_DATE_EPOCH, else today; `argv` is the command line recorded in
-    the provenance; `sensitivity` and `smaa` are the SPEC section 6 documents to include.
+    the provenance; `sensitivity` and `smaa` are the robustness results to include.
     Raises ModelError (nothing written) for an unknown suffix, an existing file without
     `force`, or a path that cannot be written.
     """

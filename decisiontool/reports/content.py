@@ -32,6 +32,7 @@ from decisiontool.model import Lesson
 
 if TYPE_CHECKING:
     from decisiontool.analysis import Analysis
+    from decisiontool.robustness import SensitivityResult, SmaaResult
 
 REPORT_SCHEMA = "decisiontool.report/1"
 
@@ -273,8 +274,8 @@ class ReportContext:
     lessons: tuple[LessonEvidence, ...]
     provenance: Provenance
     ranking_document: dict[str, Any]
-    sensitivity: dict[str, Any] | None
-    smaa: dict[str, Any] | None
+    sensitivity: SensitivityResult | None
+    smaa: SmaaResult | None
     sensitivity_rows: tuple[SensitivityRow, ...]
     smaa_rows: tuple[SmaaRow, ...]
 
@@ -308,12 +309,10 @@ class ReportContext:
         """How the SMAA samples were drawn, in one sentence (empty when SMAA was not run)."""
         if self.smaa is None:
             return ""
-        samples = self.smaa.get("samples")
-        count = f"{int(samples):,}" if isinstance(samples, int | float) else "the"
         return (
-            f"Share of {count} random samples (weights: {self.smaa.get('weight_mode', 'not stated')}; "
-            f"scores: {self.smaa.get('score_dist', 'not stated')} within their ranges; "
-            f"seed {self.smaa.get('seed', 'not stated')}) in which each option takes each rank."
+            f"Share of {self.smaa.samples:,} random samples (weights: {self.smaa.weight_mode}; "
+            f"scores: {self.smaa.score_dist} within their ranges; "
+            f"seed {self.smaa.seed}) in which each option takes each rank."
         )
 
     @property
@@ -321,8 +320,7 @@ class ReportContext:
         """The name of the option whose first place the sensitivity analysis tests."""
         if self.sensitivity is None:
             return ""
-        top = self.sensitivity.get("top")
-        return self.option_name(str(top)) if top is not None else (self.rows[0].name if self.rows else "")
+        return self.option_name(self.sensitivity.top)
 
     def option_name(self, option_id: str | None) -> str:
         """The display name of an option id (the id itself if unknown)."""
@@ -343,10 +341,10 @@ def build_context(
     *,
     date: datetime.date,
     argv: Sequence[str] = (),
-    sensitivity: Mapping[str, Any] | None = None,
-    smaa: Mapping[str, Any] | None = None,
+    sensitivity: SensitivityResult | None = None,
+    smaa: SmaaResult | None = None,
 ) -> ReportContext:
-    """Compute everything a report shows from an Analysis and the optional robustness documents."""
+    """Compute everything a report shows from an Analysis and the optional robustness results."""
     model = analysis.model
     names = {c.id: c.name for c in model.criteria}
     weights = _weight_rows(analysis)
@@ -387,8 +385,8 @@ def build_context(
         lessons=tuple(_lesson(model.lessons[lesson_id]) for lesson_id in model.lessons),
         provenance=_provenance(analysis, argv, date),
         ranking_document=document,
-        sensitivity=dict(sensitivity) if sensitivity is not None else None,
-        smaa=dict(smaa) if smaa is not None else None,
+        sensitivity=sensitivity,
+        smaa=smaa,
         sensitivity_rows=sensitivity_rows,
         smaa_rows=smaa_rows,
     )
@@ -635,49 +633,38 @@ def _join_command(argv: Sequence[str]) -> str:
     return shlex.join(argv)
 
 
-def _sensitivity_rows(document: Mapping[str, Any], names: Mapping[str, str]) -> tuple[SensitivityRow, ...]:
+def _sensitivity_rows(result: SensitivityResult, names: Mapping[str, str]) -> tuple[SensitivityRow, ...]:
+    # the most sensitive criterion first: the result's tornado order
     rows = []
-    for item in document.get("criteria", []):
-        up = item.get("critical_up")
-        down = item.get("critical_down")
-        criterion = str(item["criterion"])
+    for item in result.in_tornado_order():
+        up, down = item.critical_up, item.critical_down
         rows.append(
             SensitivityRow(
-                criterion=criterion,
-                name=names.get(criterion, criterion),
-                weight=float(item["weight"]),
-                down=None if down is None else float(down["weight"]),
-                down_top=None if down is None else str(down["new_top"]),
-                up=None if up is None else float(up["weight"]),
-                up_top=None if up is None else str(up["new_top"]),
-                exact=bool(item.get("exact", False)),
-            )
-        )
-    # the most sensitive criterion first: a tornado (in the document's own order when it gives one)
-    order = document.get("tornado")
-    if isinstance(order, list) and order:
-        position = {str(item): index for index, item in enumerate(order)}
-        return tuple(sorted(rows, key=lambda row: (position.get(row.criterion, len(position)), row.margin)))
-    return tuple(sorted(rows, key=lambda row: (row.margin, row.criterion)))
-
-
-def _smaa_rows(document: Mapping[str, Any], option_names: Mapping[str, str]) -> tuple[SmaaRow, ...]:
-    rows = []
-    for item in document.get("options", []):
-        option = str(item["option"])
-        expected = item.get("expected_rank")
-        confidence = item.get("confidence")
-        rows.append(
-            SmaaRow(
-                option=option,
-                name=option_names.get(option, option),
-                acceptability=tuple(float(share) for share in item.get("rank_acceptability", [])),
-                expected_rank=None if expected is None else float(expected),
-                confidence=None if confidence is None else float(confidence),
-                central_weights={str(k): float(v) for k, v in (item.get("central_weights") or {}).items()},
+                criterion=item.criterion,
+                name=names.get(item.criterion, item.criterion),
+                weight=item.weight,
+                down=None if down is None else down.weight,
+                down_top=None if down is None else down.new_top,
+                up=None if up is None else up.weight,
+                up_top=None if up is None else up.new_top,
+                exact=item.exact,
             )
         )
     return tuple(rows)
+
+
+def _smaa_rows(result: SmaaResult, option_names: Mapping[str, str]) -> tuple[SmaaRow, ...]:
+    return tuple(
+        SmaaRow(
+            option=item.option,
+            name=option_names.get(item.option, item.option),
+            acceptability=item.rank_acceptability,
+            expected_rank=item.expected_rank,
+            confidence=item.confidence,
+            central_weights=dict(item.central_weights or {}),
+        )
+        for item in result.options
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -785,14 +772,13 @@ WEIGHT_MODE_PHRASES = {
 
 
 def _smaa_sentences(context: ReportContext, top: RankRow) -> list[str]:
-    smaa = context.smaa or {}
+    smaa = context.smaa
     by_option = {row.option: row for row in context.smaa_rows}
     found = by_option.get(top.option)
-    if found is None or not found.acceptability:
+    if smaa is None or found is None or not found.acceptability:
         return []
-    samples = smaa.get("samples")
-    count = f"{int(samples):,} " if isinstance(samples, int | float) else ""
-    mode = WEIGHT_MODE_PHRASES.get(str(smaa.get("weight_mode")), "random weights")
+    count = f"{smaa.samples:,} "
+    mode = WEIGHT_MODE_PHRASES[smaa.weight_mode]
     first = found.acceptability[0]
     sentences = [
         f"With {mode} and scores drawn within their uncertainty ranges (SMAA-2), {top.name} ranks first "

@@ -73,9 +73,9 @@ def report_document(context: ReportContext) -> dict[str, Any]:
         "date": provenance.date,
     }
     if context.sensitivity is not None:
-        document["sensitivity"] = context.sensitivity
+        document["sensitivity"] = context.sensitivity.to_json()
     if context.smaa is not None:
-        document["smaa"] = context.smaa
+        document["smaa"] = context.smaa.to_json()
     return document
 
 

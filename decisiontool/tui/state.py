@@ -29,7 +29,6 @@ import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -525,26 +524,26 @@ def sensitivity(analysis: Analysis, item: str, steps: int = 41) -> Sensitivity:
     The same `decisiontool.sensitivity/1` document as `decisiontool sensitivity` and the
     reports, for one item.
     """
-    from decisiontool.robustness import sensitivity_document
+    from decisiontool import robustness
 
     model = analysis.model
     is_group = item in analysis.arrays.group_ids
-    document = sensitivity_document(analysis, criteria=[item], groups=is_group, steps=steps)
-    entry = document["criteria"][0]
+    result = robustness.sensitivity(analysis, criteria=[item], groups=is_group, steps=steps)
+    entry = result.criteria[0]
 
-    def crossing(found: dict[str, Any] | None) -> tuple[float, str] | None:
-        return None if found is None else (float(found["weight"]), str(found["new_top"]))
+    def crossing(found: robustness.CriticalWeight | None) -> tuple[float, str] | None:
+        return None if found is None else (found.weight, found.new_top)
 
     return Sensitivity(
         item=item,
         label=f"{model.group(item).name} (group)" if is_group else model.criterion(item).name,
-        weights=list(entry["sweep"]["weights"]),
-        scores=dict(entry["sweep"]["scores"]),
-        current=float(entry["weight"]),
-        top=str(document["top"]),
-        up=crossing(entry["critical_up"]),
-        down=crossing(entry["critical_down"]),
-        exact=bool(entry["exact"]),
+        weights=list(entry.sweep.weights),
+        scores={option: list(values) for option, values in entry.sweep.scores.items()},
+        current=entry.weight,
+        top=result.top,
+        up=crossing(entry.critical_up),
+        down=crossing(entry.critical_down),
+        exact=entry.exact,
     )
 
 
@@ -570,15 +569,15 @@ def smaa_summary(analysis: Analysis, samples: int = 4000, seed: int = 1) -> Smaa
 
     The same `decisiontool.smaa/1` document as `decisiontool smaa --weights around`.
     """
-    from decisiontool.robustness import smaa_document
+    from decisiontool import robustness
 
-    document = smaa_document(analysis, samples=samples, seed=seed, weight_mode="around", spread=SMAA_SPREAD)
-    options = document["options"]
+    result = robustness.smaa(analysis, samples=samples, seed=seed, weight_mode="around", spread=SMAA_SPREAD)
+    options = result.options
     return SmaaSummary(
-        options=[row["option"] for row in options],
-        rank_acceptability=[list(row["rank_acceptability"]) for row in options],
-        expected_rank=[float(row["expected_rank"]) for row in options],
-        confidence=[row["confidence"] for row in options],
+        options=[row.option for row in options],
+        rank_acceptability=[list(row.rank_acceptability) for row in options],
+        expected_rank=[row.expected_rank for row in options],
+        confidence=[row.confidence for row in options],
         samples=samples,
         seed=seed,
         spread=SMAA_SPREAD,

@@ -187,8 +187,8 @@ def test_sensitivity_and_smaa_are_the_robustness_documents(model_dir: Path, tmp_
     assert (code, err) == (0, "")
     document = json.loads(target.read_text())
     analysis = Analysis.create(load_model(model_dir))
-    expected_sensitivity = json.loads(json.dumps(robustness.sensitivity_document(analysis)))
-    expected_smaa = json.loads(json.dumps(robustness.smaa_document(analysis, samples=300, seed=5)))
+    expected_sensitivity = json.loads(json.dumps(robustness.sensitivity(analysis).to_json()))
+    expected_smaa = json.loads(json.dumps(robustness.smaa(analysis, samples=300, seed=5).to_json()))
     assert document["sensitivity"] == expected_sensitivity
     assert document["smaa"] == expected_smaa
     command = document["provenance"]["command"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
@@ -14,6 +14,7 @@ import pytest
 from decisiontool.analysis import Analysis
 from decisiontool.loading import load_model
 from decisiontool.reports import WIDE_UNCERTAINTY, build_context, render_report
+from decisiontool.robustness import SensitivityResult, SmaaResult
 from tests.conftest import Edit
 from tests.reports.parsing import html_document, html_errors, html_table, markdown_tables
 
@@ -29,9 +30,9 @@ def test_summary_names_the_winner_and_the_margin(analysis: Analysis) -> None:
 
 
 def test_summary_reports_smaa_and_sensitivity(
-    analysis: Analysis, smaa_document: dict[str, Any], sensitivity_document: dict[str, Any]
+    analysis: Analysis, smaa_result: SmaaResult, sensitivity_result: SensitivityResult
 ) -> None:
-    context = build_context(analysis, date=DATE, smaa=smaa_document, sensitivity=sensitivity_document)
+    context = build_context(analysis, date=DATE, smaa=smaa_result, sensitivity=sensitivity_result)
     assert "Regional political office ranks first in 84% of 10,000 samples" in context.summary
     assert "The next most often first is Law-enforcement cooperation network (12%)" in context.summary
     # reach: 26.7% -> 21% is the smallest change that overturns the first rank
@@ -94,20 +95,33 @@ def _csv(data: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
 
 
-def test_json_carries_the_robustness_documents_unchanged(
-    analysis: Analysis, smaa_document: dict[str, Any], sensitivity_document: dict[str, Any]
+def test_json_carries_the_robustness_documents(
+    analysis: Analysis, smaa_result: SmaaResult, sensitivity_result: SensitivityResult
 ) -> None:
     document = json.loads(
-        render_report(analysis, ".json", date=DATE, sensitivity=sensitivity_document, smaa=smaa_document)
+        render_report(analysis, ".json", date=DATE, sensitivity=sensitivity_result, smaa=smaa_result)
     )
-    assert document["sensitivity"] == sensitivity_document
-    assert document["smaa"] == smaa_document
+    sensitivity = document["sensitivity"]
+    assert sensitivity["schema"] == "decisiontool.sensitivity/1"
+    assert sensitivity["top"] == "regional_office"
+    assert sensitivity["tornado"] == ["reach", "resources", "cost", "durability"]
+    reach = sensitivity["criteria"][1]
+    assert reach["criterion"] == "reach"
+    assert reach["critical_down"] == {"weight": 0.21, "new_top": "law_enforcement_network"}
+    assert reach["critical_up"] is None
+    assert sensitivity["criteria"][0]["sweep"]["ranks"]["large_mission"] == [1, 2, 3]
+    smaa = document["smaa"]
+    assert smaa["schema"] == "decisiontool.smaa/1"
+    assert (smaa["samples"], smaa["seed"], smaa["weight_mode"]) == (10000, 1, "free")
+    assert smaa["options"][2]["rank_acceptability"] == [0.04, 0.15, 0.81]
+    assert smaa["options"][0]["central_weights"]["reach"] == 0.4
+    assert smaa["pairwise_winning"]["large_mission"]["law_enforcement_network"] == 0.2
 
 
 def test_html_robustness_sections(
-    analysis: Analysis, smaa_document: dict[str, Any], sensitivity_document: dict[str, Any]
+    analysis: Analysis, smaa_result: SmaaResult, sensitivity_result: SensitivityResult
 ) -> None:
-    data = render_report(analysis, ".html", date=DATE, sensitivity=sensitivity_document, smaa=smaa_document)
+    data = render_report(analysis, ".html", date=DATE, sensitivity=sensitivity_result, smaa=smaa_result)
     assert html_errors(data) == []
     document = html_document(data)
     acceptability = html_table(document, "Rank acceptability")
@@ -135,10 +149,10 @@ def test_html_without_robustness_keeps_the_sections(analysis: Analysis) -> None:
 
 
 def test_markdown_robustness_tables(
-    analysis: Analysis, smaa_document: dict[str, Any], sensitivity_document: dict[str, Any]
+    analysis: Analysis, smaa_result: SmaaResult, sensitivity_result: SensitivityResult
 ) -> None:
     text = render_report(
-        analysis, ".md", date=DATE, sensitivity=sensitivity_document, smaa=smaa_document
+        analysis, ".md", date=DATE, sensitivity=sensitivity_result, smaa=smaa_result
     ).decode("utf-8")
     tables = markdown_tables(text)
     smaa = next(t for t in tables if t[0][:2] == ["Option", "Rank 1"])
@@ -153,11 +167,11 @@ def test_markdown_robustness_tables(
 
 
 def test_xlsx_robustness_sheets(
-    analysis: Analysis, smaa_document: dict[str, Any], sensitivity_document: dict[str, Any], tmp_path: Path
+    analysis: Analysis, smaa_result: SmaaResult, sensitivity_result: SensitivityResult, tmp_path: Path
 ) -> None:
     path = tmp_path / "r.xlsx"
     path.write_bytes(
-        render_report(analysis, ".xlsx", date=DATE, sensitivity=sensitivity_document, smaa=smaa_document)
+        render_report(analysis, ".xlsx", date=DATE, sensitivity=sensitivity_result, smaa=smaa_result)
     )
     workbook = openpyxl.load_workbook(path)
     smaa = workbook["SMAA"]
@@ -181,10 +195,21 @@ def test_every_method_renders(analysis: Analysis, suffix: str, method: str) -> N
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html", ".csv", ".json", ".xlsx"])
-def test_sparse_robustness_documents_still_render(analysis: Analysis, suffix: str) -> None:
-    sensitivity = {"schema": "decisiontool.sensitivity/1", "criteria": []}
-    smaa = {
-        "schema": "decisiontool.smaa/1",
-        "options": [{"option": "regional_office", "rank_acceptability": [1.0, 0.0, 0.0]}],
-    }
-    assert render_report(analysis, suffix, date=DATE, sensitivity=sensitivity, smaa=smaa)
+def test_sparse_robustness_results_still_render(
+    analysis: Analysis, suffix: str, sensitivity_result: SensitivityResult, smaa_result: SmaaResult
+) -> None:
+    # no criterion swept, one option that is never first (no central weights, no confidence)
+    sensitivity = replace(sensitivity_result, criteria=(), tornado=())
+    never_first = replace(
+        smaa_result.options[2], rank_acceptability=(0.0, 0.0, 1.0), central_weights=None, confidence=None
+    )
+    smaa = replace(smaa_result, options=(never_first,), pairwise_winning={})
+    data = render_report(analysis, suffix, date=DATE, sensitivity=sensitivity, smaa=smaa)
+    if suffix == ".json":
+        document = json.loads(data)
+        assert document["sensitivity"]["criteria"] == []
+        assert document["smaa"]["options"][0]["central_weights"] is None
+    elif suffix in (".md", ".html"):
+        assert "Large multidimensional mission" in data.decode("utf-8")
+    else:
+        assert data

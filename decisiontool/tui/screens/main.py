@@ -572,14 +572,14 @@ class MainScreen(Screen[None]):
         from decisiontool.reports import write_report
 
         analysis = self.session.analysis
-        from decisiontool.robustness import sensitivity_document, smaa_document
+        from decisiontool import robustness
 
         sensitivity = smaa = None
         try:
             if request.sensitivity:
-                sensitivity = sensitivity_document(analysis)
+                sensitivity = robustness.sensitivity(analysis)
             if request.smaa:
-                smaa = smaa_document(analysis, samples=REPORT_SMAA_SAMPLES, seed=1)
+                smaa = robustness.smaa(analysis, samples=REPORT_SMAA_SAMPLES, seed=1)
             today = datetime.date.today()
             argv = report_command(
                 analysis,
