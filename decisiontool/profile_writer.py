@@ -164,9 +164,10 @@ def save_profile(
     from decisiontool.loading import load_model
 
     root = Path(model_root)
+    # the id is checked before it becomes part of a path: "/abs/path" or "../x" is no profile id
+    _check_id(profile_id, "criteria/profiles")
     path = profile_path(root, profile_id)
     where = path.relative_to(root).as_posix()
-    _check_id(profile_id, where)
     if not name.strip():
         raise ModelError([Problem(where, "name", "a profile needs a name")])
     group_values = dict(group_weights or {})

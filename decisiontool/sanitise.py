@@ -21,10 +21,11 @@ standard library.
 from __future__ import annotations
 
 import html as _html
+import os
 import re
 import unicodedata
 
-__all__ = ["FORMULA_TRIGGERS", "cell", "html", "markdown", "terminal"]
+__all__ = ["FORMULA_TRIGGERS", "cell", "html", "markdown", "path_text", "terminal"]
 
 _BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI_CONTROLS + "]")
@@ -107,3 +108,13 @@ def cell(text: object) -> str:
     if triggered or any(char in FORMULA_TRIGGERS for char in leading):
         return "'" + value
     return value
+
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A path as text that can always be encoded: bytes that are not UTF-8 (which Python keeps
+    as surrogates) shown as `\\xNN`, so a report or a message can name any file.
+
+    >>> path_text(os.fsdecode(b"r\\xff.md"))
+    'r\\\\xff.md'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")

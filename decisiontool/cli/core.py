@@ -342,7 +342,7 @@ def compare(
         ),
     ] = False,
     samples: Annotated[int, typer.Option("--samples", min=1, help="SMAA samples (with --smaa).")] = 10_000,
-    seed: Annotated[int, typer.Option("--seed", help="SMAA seed (with --smaa).")] = 1,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="SMAA seed (with --smaa).")] = 1,
     output_format: FormatOption = "table",
 ) -> None:
     """Every option's rank under each method (or each profile), with rank correlations.

@@ -25,6 +25,7 @@ from decisiontool.cli.common import (
     echo,
     handles_model_errors,
 )
+from decisiontool.sanitise import path_text
 
 SUFFIXES = (".md", ".html", ".csv", ".json", ".xlsx")
 """The report formats (kept equal to `decisiontool.reports.RENDERERS`, which a test checks)."""
@@ -59,7 +60,7 @@ def command_line(
     """The command that reproduces this report: every choice spelled out, the date fixed."""
     argv = ["decisiontool", "report"]
     if data is not None:
-        argv += ["--data", str(data)]
+        argv += ["--data", path_text(data)]
     if profile != "default":
         argv += ["--profile", profile]
     for weight in weights or []:
@@ -73,7 +74,7 @@ def command_line(
         argv += ["--sensitivity"]
     if smaa:
         argv += ["--smaa", str(smaa), "--seed", str(seed)]
-    argv += ["--date", date.isoformat(), "-o", str(output)]
+    argv += ["--date", date.isoformat(), "-o", path_text(output)]
     return argv
 
 
@@ -120,7 +121,7 @@ def report(
             help="Add SMAA-2 rank acceptabilities from N Monte-Carlo samples (0: none).",
         ),
     ] = 0,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed of the SMAA samples.")] = 1,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed of the SMAA samples.")] = 1,
     date_text: Annotated[
         str | None,
         typer.Option(
@@ -179,4 +180,4 @@ def report(
         sensitivity=sensitivity_result,
         smaa=smaa_result,
     )
-    echo(f"Wrote {output}")
+    echo(f"Wrote {path_text(output)}")

@@ -32,7 +32,9 @@ AXIS_WIDTH = 21
 """Characters of the 0-1 weight axis in the tornado view (one every 0.05)."""
 
 SamplesOption = Annotated[int, typer.Option("--samples", min=1, help="Monte-Carlo samples.")]
-SeedOption = Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same result.")]
+SeedOption = Annotated[
+    int, typer.Option("--seed", min=0, help="Random seed: the same seed gives the same result.")
+]
 WeightModeOption = Annotated[
     Literal["free", "around", "ordinal"],
     typer.Option(

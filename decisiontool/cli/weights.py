@@ -276,7 +276,7 @@ def output(
     caveat: str | None = None,
 ) -> None:
     """Save the profile when asked, then print the result as a table or as JSON."""
-    saved = save(result, save_profile, name, force, bundled) if save_profile else None
+    saved = save(result, save_profile, name, force, bundled) if save_profile is not None else None
     if output_format == "json":
         from decisiontool.elicitation import weights_document
 

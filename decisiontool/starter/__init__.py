@@ -37,11 +37,11 @@ def write_starter(directory: Path) -> None:
         raise ModelError(
             [Problem(str(target), "", "already exists and is not an empty directory; choose a new one")]
         )
-    parent = target.parent if str(target.parent) else Path()
+    parent = target.absolute().parent
     if not parent.is_dir():
         raise ModelError([Problem(str(target), "", f"the parent directory {parent} does not exist")])
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=parent))
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.absolute().name}-", dir=parent))
     except OSError as error:
         raise ModelError(
             [Problem(str(target), "", f"cannot write here: {error.strerror or error}")]
@@ -52,7 +52,14 @@ def write_starter(directory: Path) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         staging.chmod(0o755)
-        staging.replace(target)
+        if target.is_dir():
+            # an existing empty folder (`init .` included) cannot be replaced while it is in
+            # use: move the staged folders into it instead, each in one rename
+            for child in sorted(staging.iterdir()):
+                child.replace(target / child.name)
+            staging.rmdir()
+        else:
+            staging.replace(target)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise ModelError(
