@@ -45,7 +45,7 @@ def write_bytes_atomic(path: Path | str, data: bytes, *, force: bool = False) ->
     nor the temporary file. A new file gets the usual permissions (0666 less the umask); a
     replaced file keeps its mode.
     """
-    target = Path(path)
+    target = _real_target(Path(path))
     folder = target.parent
     if target.is_dir():
         raise _problem(target, "is a directory; give a file name")
@@ -53,11 +53,13 @@ def write_bytes_atomic(path: Path | str, data: bytes, *, force: bool = False) ->
         raise _problem(target, f"cannot write: the folder '{folder}' does not exist")
     if target.exists() and not force:
         raise _problem(target, "already exists; use --force to replace it")
+    if target.exists() and not target.is_file():
+        raise _problem(target, "is not a regular file; give the name of a file to write")
 
     temp = _write_temp(target, data)
     try:
         if force:
-            if target.exists():
+            if target.is_file():
                 temp.chmod(target.stat().st_mode & 0o7777)
             temp.replace(target)
         else:
@@ -68,6 +70,22 @@ def write_bytes_atomic(path: Path | str, data: bytes, *, force: bool = False) ->
     except OSError as error:
         _remove(temp)
         raise _problem(target, f"cannot write: {_reason(error)}") from None
+    except BaseException:
+        # Ctrl+C or SIGTERM between writing and renaming: the old file stays, the temporary goes
+        _remove(temp)
+        raise
+
+
+def _real_target(target: Path) -> Path:
+    """The file a write to `target` must replace: a symbolic link is followed to the file it
+    names, so `--force` over a link updates that file and leaves the link a link (replacing
+    the link itself would silently detach the user's file, with the link target's mode)."""
+    if not target.is_symlink():
+        return target
+    try:
+        return target.resolve(strict=False)
+    except (OSError, RuntimeError):
+        raise _problem(target, "is a symbolic link that cannot be followed (a loop?)") from None
 
 
 def write_text_atomic(path: Path | str, text: str, *, force: bool = False, encoding: str = "utf-8") -> None:
@@ -95,6 +113,9 @@ def _write_temp(target: Path, data: bytes) -> Path:
         except OSError as error:
             _remove(temp)
             raise _problem(target, f"cannot write: {_reason(error)}") from None
+        except BaseException:
+            _remove(temp)  # interrupted mid-write: leave nothing behind
+            raise
         return temp
     raise _problem(target, "cannot write: could not create a temporary file beside it")
 

@@ -52,6 +52,18 @@ _examples_one_per_line(app)
 __all__ = ["COMMAND_MODULES", "app", "main"]
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    SIGTERM is turned into the KeyboardInterrupt of Ctrl+C, so both unwind the same way:
+    every atomic write removes its temporary file, nothing partial is left, and typer exits
+    with status 130 without a traceback.
+    """
+    import signal
+
+    signal.signal(signal.SIGTERM, _interrupt)
     app(prog_name="decisiontool")

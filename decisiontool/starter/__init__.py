@@ -65,3 +65,6 @@ def write_starter(directory: Path) -> None:
         raise ModelError(
             [Problem(str(target), "", f"cannot write here: {error.strerror or error}")]
         ) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)  # interrupted: nothing half-written stays
+        raise
