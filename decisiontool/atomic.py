@@ -20,7 +20,7 @@ from pathlib import Path
 
 from decisiontool.problems import ModelError, Problem
 
-__all__ = ["write_bytes_atomic", "write_text_atomic"]
+__all__ = ["check_writable", "write_bytes_atomic", "write_text_atomic"]
 
 _TEMP_ATTEMPTS = 8
 _NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
@@ -45,17 +45,7 @@ def write_bytes_atomic(path: Path | str, data: bytes, *, force: bool = False) ->
     nor the temporary file. A new file gets the usual permissions (0666 less the umask); a
     replaced file keeps its mode.
     """
-    target = _real_target(Path(path))
-    folder = target.parent
-    if target.is_dir():
-        raise _problem(target, "is a directory; give a file name")
-    if not folder.is_dir():
-        raise _problem(target, f"cannot write: the folder '{folder}' does not exist")
-    if target.exists() and not force:
-        raise _problem(target, "already exists; use --force to replace it")
-    if target.exists() and not target.is_file():
-        raise _problem(target, "is not a regular file; give the name of a file to write")
-
+    target = check_writable(path, force=force)
     temp = _write_temp(target, data)
     try:
         if force:
@@ -74,6 +64,25 @@ def write_bytes_atomic(path: Path | str, data: bytes, *, force: bool = False) ->
         # Ctrl+C or SIGTERM between writing and renaming: the old file stays, the temporary goes
         _remove(temp)
         raise
+
+
+def check_writable(path: Path | str, *, force: bool = False) -> Path:
+    """The file a write to `path` would replace, or ModelError if it cannot be written.
+
+    Commands that compute for a while call it before they start, so that "already exists"
+    comes at once rather than after the work; `write_bytes_atomic` checks the same again.
+    """
+    target = _real_target(Path(path))
+    folder = target.parent
+    if target.is_dir():
+        raise _problem(target, "is a directory; give a file name")
+    if not folder.is_dir():
+        raise _problem(target, f"cannot write: the folder '{folder}' does not exist")
+    if target.exists() and not force:
+        raise _problem(target, "already exists; use --force to replace it")
+    if target.exists() and not target.is_file():
+        raise _problem(target, "is not a regular file; give the name of a file to write")
+    return target
 
 
 def _real_target(target: Path) -> Path:

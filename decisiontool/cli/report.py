@@ -146,7 +146,10 @@ def report(
             param_hint="-o/--output",
         )
     date = parse_date(date_text)
+    from decisiontool.atomic import check_writable
     from decisiontool.reports import report_date, write_report
+
+    check_writable(output, force=force)  # at once, not after seconds of computing
 
     effective_date = report_date(date)
     analysis = build_analysis(data, profile, weight, method, vikor_v, missing)

@@ -114,3 +114,26 @@ def test_a_signal_during_a_long_report_stops_cleanly(tmp_path: Path, signum: int
     assert "Traceback" not in err
     assert target.read_text(encoding="utf-8") == "old"
     assert leftovers(tmp_path) == []
+
+
+def test_report_says_the_output_exists_before_computing(
+    model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from decisiontool import robustness
+    from decisiontool.cli import app
+
+    def must_not_run(*args: object, **kwargs: object) -> None:
+        raise AssertionError("computed before checking the output")
+
+    monkeypatch.setattr(robustness, "smaa", must_not_run)
+    monkeypatch.setattr(robustness, "sensitivity", must_not_run)
+    target = tmp_path / "r.md"
+    target.write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["report", "--data", str(model_dir), "-o", str(target), "--smaa", "1000", "--sensitivity"]
+    )
+    assert result.exit_code == 1
+    assert "already exists; use --force to replace it" in result.stderr
+    assert target.read_text(encoding="utf-8") == "mine"
