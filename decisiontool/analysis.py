@@ -147,18 +147,6 @@ class Ranking:
         return self.entries[0]
 
 
-def parse_weight_override(text: str) -> tuple[str, float]:
-    """`ID=VALUE` -> (id, value); ValueError with a plain message when malformed."""
-    name, sep, value = text.partition("=")
-    if not sep or not name.strip():
-        raise ValueError(f"{text!r} is not ID=VALUE (e.g. --weight cost_burden=2)")
-    try:
-        number = float(value)
-    except ValueError:
-        raise ValueError(f"{text!r}: {value!r} is not a number") from None
-    return name.strip(), number
-
-
 @dataclass(frozen=True)
 class Analysis:
     """A model under one profile, with weight overrides, ranked by one method."""
@@ -186,17 +174,14 @@ class Analysis:
         arrays: ModelArrays | None = None,
     ) -> Analysis:
         """Check the profile, overrides and method against the model; raise ModelError if bad."""
-        if method not in METHODS:
-            raise ModelError(
-                [Problem("--method", "", f"unknown method '{method}'; one of {', '.join(METHODS)}")]
-            )
+        _check_method(method)
         if not 0.0 <= vikor_v <= 1.0:
-            raise ModelError([Problem("--vikor-v", "", f"{vikor_v:g} must lie in [0, 1]")])
+            raise ModelError([Problem.of_parameter("vikor_v", "", f"{vikor_v:g} must lie in [0, 1]")])
         if profile != DEFAULT_PROFILE and profile not in model.profiles:
             raise ModelError(
                 [
-                    Problem(
-                        "--profile",
+                    Problem.of_parameter(
+                        "profile",
                         "",
                         f"unknown profile '{profile}'{did_you_mean(profile, model.profile_ids)}; "
                         f"profiles: {', '.join(model.profile_ids)}",
@@ -238,23 +223,23 @@ class Analysis:
         known = (*self.arrays.criterion_ids, *self.arrays.group_ids)
         for item, value in items:
             if not math.isfinite(value) or value < 0:
-                problems.append(Problem("--weight", item, f"{value:g} must be a finite number >= 0"))
+                message = f"{value:g} must be a finite number >= 0"
+                problems.append(Problem.of_parameter("weights", item, message))
             elif item in self.arrays.criterion_ids:
                 criterion_weights[self.arrays.criterion_ids.index(item)] = value
             elif item in self.arrays.group_ids:
                 group_weights[self.arrays.group_ids.index(item)] = value
             else:
                 problems.append(
-                    Problem(
-                        "--weight", item, f"unknown criterion or group '{item}'{did_you_mean(item, known)}"
+                    Problem.of_parameter(
+                        "weights", item, f"unknown criterion or group '{item}'{did_you_mean(item, known)}"
                     )
                 )
         if problems:
             raise ModelError(problems)
         if not effective_weights(self.arrays.group_index, group_weights, criterion_weights).any():
-            raise ModelError(
-                [Problem("--weight", "", "these weights leave no criterion with a positive weight")]
-            )
+            message = "these weights leave no criterion with a positive weight"
+            raise ModelError([Problem.of_parameter("weights", "", message)])
         return replace(
             self,
             group_weights=group_weights,
@@ -264,10 +249,7 @@ class Analysis:
 
     def with_method(self, method: str, vikor_v: float | None = None) -> Analysis:
         """The same weights ranked by another method."""
-        if method not in METHODS:
-            raise ModelError(
-                [Problem("--method", "", f"unknown method '{method}'; one of {', '.join(METHODS)}")]
-            )
+        _check_method(method)
         return replace(self, method_id=method, vikor_v=self.vikor_v if vikor_v is None else vikor_v)
 
     def with_profile(self, profile: str) -> Analysis:
@@ -303,6 +285,12 @@ class Analysis:
         return Analysis.create(
             self.model, profile=self.profile, method=self.method_id, vikor_v=self.vikor_v, arrays=self.arrays
         ).ranking
+
+
+def _check_method(method: str) -> None:
+    if method not in METHODS:
+        message = f"unknown method '{method}'; one of {', '.join(METHODS)}"
+        raise ModelError([Problem.of_parameter("method", "", message)])
 
 
 def rank_with(analysis: Analysis, weights: FloatArray) -> Ranking:

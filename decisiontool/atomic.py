@@ -18,7 +18,7 @@ import os
 import secrets
 from pathlib import Path
 
-from decisiontool.problems import ModelError, Problem
+from decisiontool.problems import ALREADY_EXISTS, ModelError, Problem
 
 __all__ = ["check_writable", "write_bytes_atomic", "write_text_atomic"]
 
@@ -79,7 +79,7 @@ def check_writable(path: Path | str, *, force: bool = False) -> Path:
     if not folder.is_dir():
         raise _problem(target, f"cannot write: the folder '{folder}' does not exist")
     if target.exists() and not force:
-        raise _problem(target, "already exists; use --force to replace it")
+        raise _problem(target, ALREADY_EXISTS)
     if target.exists() and not target.is_file():
         raise _problem(target, "is not a regular file; give the name of a file to write")
     return target
@@ -138,12 +138,12 @@ def _link_without_replacing(temp: Path, target: Path) -> None:
     try:
         target.hardlink_to(temp)
     except FileExistsError:
-        raise _problem(target, "already exists; use --force to replace it") from None
+        raise _problem(target, ALREADY_EXISTS) from None
     except OSError as error:
         if error.errno not in _NO_HARD_LINKS:
             raise
         if target.exists():
-            raise _problem(target, "already exists; use --force to replace it") from None
+            raise _problem(target, ALREADY_EXISTS) from None
         temp.replace(target)
         return
     _remove(temp)

@@ -324,7 +324,8 @@ def rank_weights(
     between a criterion and a group, or unlisted items.
     """
     if method not in RANK_METHOD_LABELS:
-        raise ModelError([Problem("--method", "", f"unknown method '{method}'; one of roc, rs, rr, equal")])
+        message = f"unknown method '{method}'; one of roc, rs, rr, equal"
+        raise ModelError([Problem.of_parameter("method", "", message)])
     model = analysis.model
     criterion_ids = analysis.arrays.criterion_ids
     group_ids = analysis.arrays.group_ids
@@ -613,7 +614,8 @@ def ahp_weights(
     group, a pair judged twice, and comparisons that leave items unconnected.
     """
     if method not in AHP_METHODS:
-        raise ModelError([Problem("--method", "", f"unknown AHP method '{method}'; one of eigen, geometric")])
+        message = f"unknown AHP method '{method}'; one of eigen, geometric"
+        raise ModelError([Problem.of_parameter("method", "", message)])
     model = analysis.model
     criterion_ids = analysis.arrays.criterion_ids
     group_ids = analysis.arrays.group_ids

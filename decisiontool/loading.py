@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import tomli
 from pydantic import BaseModel, ValidationError
@@ -30,18 +30,17 @@ from decisiontool.model import (
     GroupFile,
     Lesson,
     LessonsFile,
+    MissingPolicy,
     ModelInfo,
     Option,
     OptionFile,
     ProfileFile,
 )
 from decisiontool.model.files import ID_PATTERN, MAX_ID_LENGTH
-from decisiontool.problems import ModelError, Problem, Problems, did_you_mean
+from decisiontool.problems import MISSING_WORST, ModelError, Problem, Problems, did_you_mean
 
 MAX_FILE_BYTES = 1 << 20
 """A model file larger than this (1 MiB) is refused: no honest model file is that big."""
-
-MissingPolicy = Literal["refuse", "worst"]
 
 _FileModel = TypeVar("_FileModel", bound=BaseModel)
 
@@ -458,7 +457,7 @@ def _check_option(
                 source.name,
                 f"scores.{criterion_id}",
                 "missing score (every option must score every criterion; "
-                "`--missing worst` scores gaps at the scale's worst end)",
+                f"{MISSING_WORST} scores gaps at the scale's worst end)",
             )
     return gaps
 
@@ -696,7 +695,13 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
         profiles=dict(sorted(profiles.items())),
         files=tuple(files),
         filled=frozenset(filled),
+        missing=missing,
     )
+
+
+def reload_model(model: DecisionModel) -> DecisionModel:
+    """Load `model`'s directory again, the same way (missing scores refused or filled)."""
+    return load_model(model.root, missing=model.missing)
 
 
 def _fill_worst(option: Option, criteria: Mapping[str, Criterion], filled: set[tuple[str, str]]) -> Option:

@@ -1,8 +1,11 @@
 """One error type for bad input: a list of problems, each naming a file, a key and a message.
 
-Every check of user input (model files, command-line overrides, judgement files) reports
-through `Problem` and raises `ModelError`, so that the CLI, the reports and the Textual app
-show the same `PATH: KEY.PATH: message` lines and never a traceback.
+Every check of user input (model files, arguments such as weights or a method, judgement
+files) reports through `Problem` and raises `ModelError`, so that the CLI, the reports and
+the Textual app show the same `PATH: KEY.PATH: message` lines and never a traceback.
+
+Library code names parameters (`weights`, `force=True`), never command-line flags; the CLI
+turns them into its flags (`decisiontool.cli.common.as_cli_problem`).
 
 Must not import pydantic, numpy, rich or textual: it sits under everything.
 """
@@ -27,10 +30,24 @@ class Problem:
     key: str
     message: str
     line: int | None = None
+    parameter: bool = False
+    """True when `path` names a parameter of a library call (`weights`, `method`), not a file."""
+
+    @classmethod
+    def of_parameter(cls, name: str, key: str, message: str) -> Problem:
+        """A problem with the argument `name` of a call (the CLI shows it as its flag)."""
+        return cls(name, key, message, parameter=True)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+ALREADY_EXISTS = "already exists; pass force=True to replace it"
+"""The message for a file that would be overwritten without `force`."""
+
+MISSING_WORST = "missing='worst'"
+"""How a message names the choice to score missing scores at the scale's worst end."""
 
 
 class ModelError(Exception):

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from decisiontool.atomic import write_text_atomic
-from decisiontool.model import DEFAULT_PROFILE
+from decisiontool.model import DEFAULT_PROFILE, MissingPolicy
 from decisiontool.model.files import ID_PATTERN, MAX_ID_LENGTH
 from decisiontool.problems import ModelError, Problem
 
@@ -60,12 +60,16 @@ def _number(value: float) -> float | int:
 
 
 def _check_weights(
-    where: str, weights: Mapping[str, float], group_weights: Mapping[str, float], model_root: Path
+    where: str,
+    weights: Mapping[str, float],
+    group_weights: Mapping[str, float],
+    model_root: Path,
+    missing: MissingPolicy,
 ) -> None:
     """Refuse ids the model does not know and values that are not finite and >= 0."""
     from decisiontool.loading import load_model
 
-    model = load_model(model_root)
+    model = load_model(model_root, missing=missing)
     criterion_ids = {criterion.id for criterion in model.criteria}
     group_ids = {group.id for group in model.groups}
     problems: list[Problem] = []
@@ -148,6 +152,7 @@ def save_profile(
     description: str = "",
     comment: str = "",
     force: bool = False,
+    missing: MissingPolicy = "refuse",
 ) -> Path:
     """Write `criteria/profiles/<profile_id>.toml` and return its path.
 
@@ -157,7 +162,8 @@ def save_profile(
     and weights change. `comment` says how the weights were made; it goes in a comment at
     the top of the file with the date. Raises ModelError for a bad id, unknown criteria or
     groups, bad values, or weights that would leave the model invalid (the previous file
-    is then restored).
+    is then restored). `missing` is how the model is loaded to check the profile (a model
+    loaded with missing scores filled must be checked the same way).
     """
     import tomlkit
 
@@ -171,7 +177,7 @@ def save_profile(
     if not name.strip():
         raise ModelError([Problem(where, "name", "a profile needs a name")])
     group_values = dict(group_weights or {})
-    _check_weights(where, weights, group_values, root)
+    _check_weights(where, weights, group_values, root, missing)
     previous: str | None = None
     if path.exists():
         if not force:
@@ -193,7 +199,7 @@ def save_profile(
     path.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomic(path, tomlkit.dumps(document), force=force)
     try:
-        load_model(root)
+        load_model(root, missing=missing)
     except ModelError:
         if previous is None:
             path.unlink(missing_ok=True)

@@ -177,7 +177,7 @@ def _targets(analysis: Analysis, items: Sequence[str] | None, groups: bool) -> l
         what = "group" if groups else "criterion"
         raise ModelError(
             [
-                Problem("--criterion", item, f"unknown {what} '{item}'{did_you_mean(item, known)}")
+                Problem.of_parameter("criteria", item, f"unknown {what} '{item}'{did_you_mean(item, known)}")
                 for item in unknown
             ]
         )
@@ -260,7 +260,7 @@ def sensitivity(
     ('cost_burden',)
     """
     if steps < 2:
-        raise ModelError([Problem("--steps", "", f"{steps} must be at least 2")])
+        raise ModelError([Problem.of_parameter("steps", "", f"{steps} must be at least 2")])
     fails = _failing(analysis)
     entries = tuple(
         _criterion_sensitivity(analysis, item, members, steps, groups, fails)
@@ -375,9 +375,9 @@ def smaa(
     True
     """
     if samples < 1:
-        raise ModelError([Problem("--samples", "", f"{samples} must be at least 1")])
+        raise ModelError([Problem.of_parameter("samples", "", f"{samples} must be at least 1")])
     if not 0.0 <= spread < 1.0:
-        raise ModelError([Problem("--spread", "", f"{spread:g} must lie in [0, 1)")])
+        raise ModelError([Problem.of_parameter("spread", "", f"{spread:g} must lie in [0, 1)")])
     arrays = analysis.arrays
     result = engine_smaa.smaa(
         arrays.scores,

@@ -11,12 +11,13 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal, ParamSpec, TypeVar
 
 import typer
 
-from decisiontool.problems import ModelError, Problem
+from decisiontool.problems import ALREADY_EXISTS, MISSING_WORST, ModelError, Problem
 from decisiontool.sanitise import cell, terminal
 
 P = ParamSpec("P")
@@ -78,10 +79,40 @@ def echo(text: object, *, err: bool = False) -> None:
     typer.echo(terminal(text), err=err)
 
 
+FLAGS: dict[str, str] = {
+    "weights": "--weight",
+    "method": "--method",
+    "profile": "--profile",
+    "vikor_v": "--vikor-v",
+    "criteria": "--criterion",
+    "steps": "--steps",
+    "samples": "--samples",
+    "spread": "--spread",
+}
+"""The flag of each library parameter a Problem may name (others: `--` + the name, '_' as '-')."""
+
+PHRASES: dict[str, str] = {
+    ALREADY_EXISTS: "already exists; use --force to replace it",
+    MISSING_WORST: "`--missing worst`",
+}
+"""Library wording that names a parameter -> the CLI's wording, naming the flag."""
+
+
+def as_cli_problem(problem: Problem) -> Problem:
+    """The problem as the CLI reports it: a parameter named by its flag, hints naming flags."""
+    message = problem.message
+    for phrase, flag in PHRASES.items():
+        message = message.replace(phrase, flag)
+    path = problem.path
+    if problem.parameter:
+        path = FLAGS.get(path, "--" + path.replace("_", "-"))
+    return replace(problem, path=path, message=message, parameter=False)
+
+
 def fail(problems: list[Problem] | tuple[Problem, ...]) -> typer.Exit:
-    """Print problems to stderr and return the Exit(1) to raise."""
+    """Print problems (in the CLI's words) to stderr and return the Exit(1) to raise."""
     for problem in problems:
-        echo(problem, err=True)
+        echo(as_cli_problem(problem), err=True)
     count = len(problems)
     typer.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
     return typer.Exit(1)
@@ -100,10 +131,20 @@ def handles_model_errors(function: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def parse_weight_override(text: str) -> tuple[str, float]:
+    """`ID=VALUE` -> (id, value); ValueError with a plain message when malformed."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise ValueError(f"{text!r} is not ID=VALUE (e.g. --weight cost_burden=2)")
+    try:
+        number = float(value)
+    except ValueError:
+        raise ValueError(f"{text!r}: {value!r} is not a number") from None
+    return name.strip(), number
+
+
 def parse_overrides(weights: list[str] | None) -> list[tuple[str, float]]:
     """`--weight ID=VALUE` options -> pairs; a malformed one is a usage error (exit 2)."""
-    from decisiontool.analysis import parse_weight_override
-
     pairs = []
     for text in weights or []:
         try:

@@ -21,6 +21,7 @@ from decisiontool.cli.common import (
     ViewFormatOption,
     VikorVOption,
     WeightOption,
+    as_cli_problem,
     build_analysis,
     csv_value,
     echo,
@@ -80,7 +81,7 @@ def validate(
                     "valid": False,
                     "problems": [
                         {"path": p.path, "key": p.key, "line": p.line, "message": p.message}
-                        for p in error.problems
+                        for p in map(as_cli_problem, error.problems)
                     ],
                 }
             )

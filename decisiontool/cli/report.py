@@ -43,41 +43,6 @@ def parse_date(text: str | None) -> datetime.date | None:
         ) from None
 
 
-def command_line(
-    *,
-    data: Path | None,
-    profile: str,
-    weights: list[str] | None,
-    method: str,
-    vikor_v: float,
-    missing: str,
-    sensitivity: bool = False,
-    smaa: int = 0,
-    seed: int = 1,
-    date: datetime.date,
-    output: Path,
-) -> list[str]:
-    """The command that reproduces this report: every choice spelled out, the date fixed."""
-    argv = ["decisiontool", "report"]
-    if data is not None:
-        argv += ["--data", path_text(data)]
-    if profile != "default":
-        argv += ["--profile", profile]
-    for weight in weights or []:
-        argv += ["--weight", weight]
-    argv += ["--method", method]
-    if method == "vikor":
-        argv += ["--vikor-v", f"{vikor_v:g}"]
-    if missing != "refuse":
-        argv += ["--missing", missing]
-    if sensitivity:
-        argv += ["--sensitivity"]
-    if smaa:
-        argv += ["--smaa", str(smaa), "--seed", str(seed)]
-    argv += ["--date", date.isoformat(), "-o", path_text(output)]
-    return argv
-
-
 @app.command(
     epilog=(
         "Examples:  decisiontool report -o ranking.html;  "
@@ -147,6 +112,7 @@ def report(
         )
     date = parse_date(date_text)
     from decisiontool.atomic import check_writable
+    from decisiontool.commands import report_command
     from decisiontool.reports import report_date, write_report
 
     check_writable(output, force=force)  # at once, not after seconds of computing
@@ -161,17 +127,17 @@ def report(
             sensitivity_result = robustness.sensitivity(analysis)
         if smaa:
             smaa_result = robustness.smaa(analysis, samples=smaa, seed=seed)
-    argv = command_line(
+    argv = report_command(
         data=data,
         profile=profile,
-        weights=weight,
+        weights=weight or [],
         method=method,
         vikor_v=vikor_v,
         missing=missing,
         sensitivity=sensitivity,
-        smaa=smaa,
+        smaa_samples=smaa,
         seed=seed,
-        date=effective_date,
+        date=effective_date.isoformat(),
         output=output,
     )
     write_report(

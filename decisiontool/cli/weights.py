@@ -125,6 +125,7 @@ def save(
         description="" if path.exists() else f"{result.summary}.",
         comment=result.comment,
         force=force,
+        missing=result.base.model.missing,
     )
     return {"id": profile_id, "path": str(written)}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from decisiontool.model.files import (
     Criterion,
@@ -32,6 +33,7 @@ __all__ = [
     "GroupFile",
     "Lesson",
     "LessonsFile",
+    "MissingPolicy",
     "ModelInfo",
     "Option",
     "OptionFile",
@@ -42,6 +44,9 @@ __all__ = [
 
 DEFAULT_PROFILE = "default"
 """The profile that always exists: the weights written in the group files."""
+
+MissingPolicy = Literal["refuse", "worst"]
+"""What loading does with a missing score: refuse the model, or score it at the scale's worst end."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,8 @@ class DecisionModel:
     files: tuple[Path, ...]
     filled: frozenset[tuple[str, str]] = field(default_factory=frozenset)
     """(option id, criterion id) pairs whose missing score was set to the scale's worst end."""
+    missing: MissingPolicy = "refuse"
+    """How the model was loaded; reloading it (after an edit, a saved profile) keeps the choice."""
 
     def criterion(self, criterion_id: str) -> Criterion:
         """The criterion with this id (KeyError if there is none)."""

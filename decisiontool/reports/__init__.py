@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisiontool.problems import ModelError, Problem
+from decisiontool.problems import ALREADY_EXISTS, ModelError, Problem
 from decisiontool.reports import csv_report, html, json_report, markdown, xlsx
 from decisiontool.reports.content import WIDE_UNCERTAINTY, ReportContext, build_context
 
@@ -126,6 +126,6 @@ def write_report(
 
     if target.exists() and not force:
         # fail before the (possibly slow) rendering; write_bytes_atomic checks again
-        raise ModelError([Problem(str(target), "", "already exists; use --force to replace it")])
+        raise ModelError([Problem(str(target), "", ALREADY_EXISTS)])
     data = render_report(analysis, target.suffix, date=date, argv=argv, sensitivity=sensitivity, smaa=smaa)
     write_bytes_atomic(target, data, force=force)

@@ -687,39 +687,3 @@ def saaty_label(step: int) -> str:
     """`3 : 1` / `1 : 1` / `1 : 5` for a judgement index into `SAATY_STEPS`."""
     value = SAATY_STEPS[step]
     return f"{value:g} : 1" if value >= 1 else f"1 : {1 / value:g}"
-
-
-def report_command(
-    analysis: Analysis,
-    output: Path,
-    *,
-    sensitivity: bool,
-    smaa_samples: int,
-    seed: int,
-    date: str,
-) -> list[str]:
-    """The `decisiontool report` command that reproduces a report exported from the app.
-
-    Every relative weight that differs from the profile's is spelled out as `--weight`.
-    """
-    from decisiontool.loading import bundled_model_dir
-
-    argv = ["decisiontool", "report"]
-    if analysis.model.root.resolve() != bundled_model_dir().resolve():
-        argv += ["--data", str(analysis.model.root)]
-    if analysis.profile != "default":
-        argv += ["--profile", analysis.profile]
-    profile = analysis.with_profile(analysis.profile)
-    for item in (*analysis.arrays.group_ids, *analysis.arrays.criterion_ids):
-        value = analysis.relative_weight(item)
-        if not math.isclose(value, profile.relative_weight(item), rel_tol=1e-12, abs_tol=1e-15):
-            argv += ["--weight", f"{item}={value:.12g}"]
-    argv += ["--method", analysis.method_id]
-    if analysis.method_id == "vikor":
-        argv += ["--vikor-v", f"{analysis.vikor_v:g}"]
-    if sensitivity:
-        argv += ["--sensitivity"]
-    if smaa_samples:
-        argv += ["--smaa", str(smaa_samples), "--seed", str(seed)]
-    argv += ["--date", date, "-o", str(output)]
-    return argv

@@ -30,7 +30,7 @@ def test_refuses_to_replace_without_force(tmp_path: Path) -> None:
     target.write_text("old")
     with pytest.raises(ModelError) as error:
         write_bytes_atomic(target, b"new")
-    assert str(error.value) == f"{target}: already exists; use --force to replace it"
+    assert str(error.value) == f"{target}: already exists; pass force=True to replace it"
     assert target.read_text() == "old"
     assert leftovers(tmp_path) == []
 

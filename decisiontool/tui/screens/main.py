@@ -39,7 +39,6 @@ from decisiontool.tui.state import (
     Session,
     SmaaSummary,
     compare_ranks,
-    report_command,
     sensitivity,
     smaa_summary,
 )
@@ -507,7 +506,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="save")
     def write_profile(self, request: SaveRequest, force: bool) -> None:
         """Write the profile file, then load the model again (off the UI thread)."""
-        from decisiontool.loading import load_model
+        from decisiontool.loading import reload_model
         from decisiontool.profile_writer import save_profile
 
         session = self.session
@@ -527,8 +526,9 @@ class MainScreen(Screen[None]):
                 description=request.description,
                 comment=comment,
                 force=force,
+                missing=analysis.model.missing,
             )
-            model = load_model(analysis.model.root)
+            model = reload_model(analysis.model)
         except ModelError as error:
             self.app.call_from_thread(
                 self.notify, "\n".join(str(p) for p in error.problems), title="Not saved", severity="error"
@@ -573,6 +573,7 @@ class MainScreen(Screen[None]):
 
         analysis = self.session.analysis
         from decisiontool import robustness
+        from decisiontool.commands import analysis_report_command
 
         sensitivity = smaa = None
         try:
@@ -581,7 +582,7 @@ class MainScreen(Screen[None]):
             if request.smaa:
                 smaa = robustness.smaa(analysis, samples=REPORT_SMAA_SAMPLES, seed=1)
             today = datetime.date.today()
-            argv = report_command(
+            argv = analysis_report_command(
                 analysis,
                 request.path,
                 sensitivity=request.sensitivity,
