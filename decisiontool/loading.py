@@ -161,6 +161,8 @@ def read_toml(path: Path, name: str, limit_note: str = "model files") -> tuple[s
         raw = path.read_bytes()
     except OSError as error:
         raise refuse(f"cannot read: {error.strerror or error}") from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise refuse("starts with a byte order mark (BOM); save the file as UTF-8 without BOM", 1)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -173,6 +175,8 @@ def read_toml(path: Path, name: str, limit_note: str = "model files") -> tuple[s
         column = getattr(error, "colno", None)
         where = f" (line {line}, column {column})" if line is not None and column is not None else ""
         raise refuse(f"TOML syntax error: {message}{where}", line) from None
+    except RecursionError:
+        raise refuse("TOML arrays or inline tables nested too deeply to read") from None
     return text, data
 
 
@@ -487,6 +491,25 @@ def _toml_files(folder: Path) -> list[Path]:
         return []
 
 
+def _misplaced_files(root: Path, problems: Problems) -> None:
+    """Say what would otherwise be silently ignored: `x.TOML` beside the model files, and a
+    `criteria/profiles` that is a file rather than a folder."""
+    profiles = root / "criteria" / "profiles"
+    if profiles.exists() and not profiles.is_dir():
+        problems.add("criteria/profiles", "", "should be a folder of profile files, not a file")
+    for folder in (root / "criteria", root / "options", profiles):
+        try:
+            names = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".toml" and p.suffix != ".toml")
+        except OSError:
+            continue
+        for path in names:
+            problems.add(
+                path.relative_to(root).as_posix(),
+                "",
+                "model files end in '.toml' (lower case); rename it or move it away",
+            )
+
+
 def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refuse") -> DecisionModel:
     """Load and validate the model directory at `path` (the bundled model when None).
 
@@ -510,6 +533,7 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
                 f"{folder.name}/", "", "missing folder: a model directory holds criteria/ and options/"
             )
     problems.raise_if_any()
+    _misplaced_files(root, problems)
 
     files: list[Path] = []
 
@@ -528,6 +552,8 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
     # lessons.toml (required)
     lessons: dict[str, Lesson] = {}
     lessons_file = criteria_dir / "lessons.toml"
+    lessons_known = False
+    """True once lessons.toml was read: only then is a criterion's lesson id checked against it."""
     if not lessons_file.exists():
         problems.add(
             "criteria/lessons.toml", "", "missing: every model needs a lessons file (it may hold no lessons)"
@@ -535,6 +561,7 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
     else:
         source = read(lessons_file)
         parsed_lessons = _parse(source, LessonsFile, problems) if source else None
+        lessons_known = parsed_lessons is not None
         if parsed_lessons is not None and source is not None:
             for index, lesson in enumerate(parsed_lessons.lesson):
                 if lesson.id in lessons:
@@ -590,7 +617,7 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
             criterion_group[criterion.id] = group.id
             _check_criterion(criterion, source, index, problems)
             for position, lesson_id in enumerate(criterion.lessons):
-                if lesson_id not in lessons and lessons_file.exists():
+                if lesson_id not in lessons and lessons_known:
                     problems.add(
                         source.name,
                         f"criterion[{criterion.id}].lessons[{position + 1}]",
