@@ -26,6 +26,8 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from decisiontool.analysis import Analysis
+    from decisiontool.findings import Findings
+    from decisiontool.findings import compute_findings as explain
     from decisiontool.loading import load_model as load
     from decisiontool.model import DecisionModel
     from decisiontool.problems import ModelError, Problem
@@ -45,6 +47,8 @@ _PUBLIC: dict[str, str] = {
     "SensitivityResult": "decisiontool.robustness:SensitivityResult",
     "smaa": "decisiontool.robustness:smaa",
     "SmaaResult": "decisiontool.robustness:SmaaResult",
+    "explain": "decisiontool.findings:compute_findings",
+    "Findings": "decisiontool.findings:Findings",
     # output
     "write_report": "decisiontool.reports:write_report",
     # errors
@@ -56,12 +60,14 @@ _PUBLIC: dict[str, str] = {
 __all__ = [
     "Analysis",
     "DecisionModel",
+    "Findings",
     "ModelError",
     "Problem",
     "RankingResult",
     "SensitivityResult",
     "SmaaResult",
     "__version__",
+    "explain",
     "load",
     "rank",
     "sensitivity",

@@ -544,8 +544,9 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
     # model.toml (optional)
     info = ModelInfo()
     model_file = criteria_dir / "model.toml"
+    model_source = None
     if model_file.exists():
-        source = read(model_file)
+        source = model_source = read(model_file)
         if source is not None:
             info = _parse(source, ModelInfo, problems) or info
 
@@ -624,6 +625,9 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
                         f"unknown lesson '{lesson_id}'{did_you_mean(lesson_id, lessons)}",
                         source.line("criterion", index, "lessons"),
                     )
+
+    if model_source is not None:
+        _check_cost_criteria(info, criteria, broken, model_source, problems)
 
     # options
     options: list[Option] = []
@@ -729,6 +733,25 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
 def reload_model(model: DecisionModel) -> DecisionModel:
     """Load `model`'s directory again, the same way (missing scores refused or filled)."""
     return load_model(model.root, missing=model.missing)
+
+
+def _check_cost_criteria(
+    info: ModelInfo, criteria: Mapping[str, Criterion], broken: set[str], source: _Source, problems: Problems
+) -> None:
+    """model.toml's `cost_criteria` must name criteria of the model, each once."""
+    seen: set[str] = set()
+    for position, criterion_id in enumerate(info.cost_criteria):
+        key = f"cost_criteria[{position + 1}]"
+        if criterion_id in seen:
+            problems.add(source.name, key, f"'{criterion_id}' is named twice", source.line("cost_criteria"))
+        elif criterion_id not in criteria and criterion_id not in broken:
+            problems.add(
+                source.name,
+                key,
+                f"unknown criterion '{criterion_id}'{did_you_mean(criterion_id, criteria)}",
+                source.line("cost_criteria"),
+            )
+        seen.add(criterion_id)
 
 
 def _fill_worst(option: Option, criteria: Mapping[str, Criterion], filled: set[tuple[str, str]]) -> Option:

@@ -60,6 +60,8 @@ class ModelInfo(_File):
     name: Text | None = None
     description: Text = ""
     version: Text | None = None
+    cost_criteria: list[Id] = Field(default_factory=list)
+    """Criteria that measure money: they enable the value-for-money view (benefit against cost)."""
 
 
 class Lesson(_File):

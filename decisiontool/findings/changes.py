@@ -1,0 +1,279 @@
+"""Closest single-score changes: what one score would have to become to change the first place.
+
+For an option other than the top, the change of one of its scores that makes it strictly
+first (rank 1, alone) with the least movement relative to the criterion's scale width; for
+the top, the drop of one of its own scores that costs it first place, and who is first then.
+"First" follows the ranking rules of SPEC section 3: ties within 1e-9 share a rank, and an
+option failing a minimum ranks after every option that passes.
+
+- `wsm`: exact. Only the changed option's score moves (the method is scale-anchored), and it
+  is linear in the raw score between the value function's points, so the crossing score is
+  solved in closed form; the other candidates are where a minimum starts or stops failing.
+  Moving towards the best end can only help an option (and towards the worst only hurt the
+  top), so the nearest candidate at which the re-ranked result holds is the answer.
+- `topsis`, `vikor`, `promethee2`: the changed score moves every option's score (column
+  norms, column ends, pairwise preferences), so each criterion's whole scale is scanned on a
+  grid and the nearest grid point where it holds is bisected against its neighbour to 1e-6 of
+  the scale width. A window narrower than the grid step could be missed.
+
+Must not import rich, textual, jinja2 or xlsxwriter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+
+from decisiontool.analysis import Analysis
+from decisiontool.engine import batch_ranks, fails_minimum
+from decisiontool.engine.values import BoolArray, FloatArray
+from decisiontool.findings.results import ClosestChange
+
+__all__ = ["BISECTION_TOLERANCE", "GRID_BUDGET", "closest_changes"]
+
+BISECTION_TOLERANCE = 1e-6
+"""Bisection stops when the bracket is this share of the scale width."""
+
+GRID_BUDGET = 20_000_000
+"""Upper bound of (grid points x options x criteria) x (options x criteria) per scan."""
+
+MARGIN = 1e-8
+"""How far past a tie an exact crossing is placed (the tie tolerance is 1e-9)."""
+
+
+@dataclass(frozen=True)
+class _Problem:
+    """What every evaluation needs."""
+
+    analysis: Analysis
+    scores: FloatArray
+    weights: FloatArray
+
+    def ranks(self, batch: FloatArray) -> np.ndarray:
+        """(k, m) ranks of a batch (k, m, n) of score matrices under the current weights."""
+        arrays = self.analysis.arrays
+        result = self.analysis.method(batch, self.weights, arrays.criteria, self.analysis.vikor_v)
+        fails = np.asarray(fails_minimum(batch, arrays.criteria).any(axis=-1), dtype=np.bool_)
+        return batch_ranks(result.score, self.analysis.method.higher_is_better, fails)
+
+    def holds(self, option: int, top: int, criterion: int, xs: FloatArray) -> tuple[BoolArray, np.ndarray]:
+        """Whether setting `option`'s score on `criterion` to each of `xs` does it, and the ranks."""
+        batch = np.repeat(self.scores[None], xs.shape[0], axis=0)
+        batch[:, option, criterion] = xs
+        ranks = self.ranks(batch)
+        return _target_met(ranks, option, top), ranks
+
+
+def _target_met(ranks: np.ndarray, option: int, top: int) -> BoolArray:
+    """(k,) for a non-top option: it is first alone; for the top: it is no longer first."""
+    if option == top:
+        return np.asarray(ranks[:, top] != 1, dtype=np.bool_)
+    alone = (ranks == 1).sum(axis=-1) == 1
+    return np.asarray((ranks[:, option] == 1) & alone, dtype=np.bool_)
+
+
+def _new_top(ranks: np.ndarray, scores: FloatArray, higher_is_better: bool) -> int:
+    """The option first in a ranks row (the best score among those sharing rank 1)."""
+    first = np.flatnonzero(ranks == 1)
+    signed = scores if higher_is_better else -scores
+    return int(first[np.argmax(signed[first])])
+
+
+def _value_path(analysis: Analysis, criterion: int) -> tuple[FloatArray, FloatArray]:
+    """(xs, vs) of a criterion's value function, increasing xs (linear: the scale's ends)."""
+    criteria = analysis.arrays.criteria
+    points = criteria.value_points[criterion]
+    if points is not None:
+        return points
+    low, high = float(criteria.low[criterion]), float(criteria.high[criterion])
+    vs = np.array([0.0, 1.0]) if criteria.benefit[criterion] else np.array([1.0, 0.0])
+    return np.array([low, high]), vs
+
+
+def _first_reach(
+    xs: FloatArray, vs: FloatArray, start: float, end: float, target: float, rising: bool
+) -> float | None:
+    """The first raw score on the way from `start` to `end` at which the piecewise-linear value
+    reaches `target` (>= when rising, <= when falling); None if it never does."""
+    forward = end >= start
+    inner = [float(x) for x in xs if (start < x < end if forward else end < x < start)]
+    path = [start, *(inner if forward else reversed(inner)), end]
+    levels = [float(np.interp(x, xs, vs)) for x in path]
+
+    def reached(level: float) -> bool:
+        return level >= target if rising else level <= target
+
+    if reached(levels[0]):
+        return start
+    for (a, b), (va, vb) in zip(pairwise(path), pairwise(levels), strict=True):
+        if reached(vb):
+            if vb == va:
+                return float(b)
+            return float(a + (target - va) / (vb - va) * (b - a))
+    return None
+
+
+def _wsm_candidates(problem: _Problem, option: int, top: int, criterion: int) -> list[float]:
+    """Raw scores at which the re-ranked result can first change (see the module docstring)."""
+    analysis = problem.analysis
+    criteria = analysis.arrays.criteria
+    low, high = float(criteria.low[criterion]), float(criteria.high[criterion])
+    width = high - low
+    benefit = bool(criteria.benefit[criterion])
+    start = float(problem.scores[option, criterion])
+    improve = option != top
+    end = (high if benefit else low) if improve else (low if benefit else high)
+    score = analysis.ranking.result.score
+    weight = float(problem.weights[criterion])
+    fails = np.asarray(analysis.arrays.fails.any(axis=1), dtype=np.bool_)
+    others = np.arange(score.shape[0]) != option
+    candidates = [end]
+    xs, vs = _value_path(analysis, criterion)
+    value_now = float(np.interp(start, xs, vs))
+    if weight > 0 and others.any():
+        thresholds = {float(score[others].max())}
+        if (others & ~fails).any():
+            thresholds.add(float(score[others & ~fails].max()))
+        for threshold in thresholds:
+            if improve:
+                target = value_now + (threshold + MARGIN - float(score[option])) / weight
+            else:
+                target = value_now - (float(score[option]) - threshold + MARGIN) / weight
+            found = _first_reach(xs, vs, start, end, target, rising=improve)
+            if found is not None:
+                candidates.append(found)
+    minimum = float(criteria.minimum[criterion])
+    if not np.isnan(minimum):
+        if improve:
+            candidates.append(minimum)
+        else:  # just worse than the minimum
+            candidates.append(minimum - 1e-9 * width if benefit else minimum + 1e-9 * width)
+    # a crossing placed by float arithmetic may land a hair short: a nudged copy of each
+    step = 1e-9 * width * (1 if end >= start else -1)
+    nudged = [c + step for c in candidates]
+    inside = [c for c in (*candidates, *nudged) if min(start, end) <= c <= max(start, end) and c != start]
+    return sorted(set(inside), key=lambda c: abs(c - start))
+
+
+def _exact_change(problem: _Problem, option: int, top: int, criterion: int) -> float | None:
+    """The nearest raw score at which the target is met (wsm), or None."""
+    candidates = _wsm_candidates(problem, option, top, criterion)
+    if not candidates:
+        return None
+    met, _ = problem.holds(option, top, criterion, np.array(candidates))
+    hits = np.flatnonzero(met)
+    return float(candidates[int(hits[0])]) if hits.size else None
+
+
+def _grid_points(m: int, n: int) -> int:
+    """Grid points per criterion scan, so that one option's scan stays within the budget."""
+    return int(np.clip(GRID_BUDGET // max(1, (m * n) ** 2), 17, 201))
+
+
+def _scanned_changes(problem: _Problem, option: int, top: int) -> list[float | None]:
+    """For each criterion, the nearest raw score (grid scan, then bisection) that meets the
+    target, or None. The top only moves towards each scale's worst end."""
+    analysis = problem.analysis
+    criteria = analysis.arrays.criteria
+    m, n = problem.scores.shape
+    points = _grid_points(m, n)
+    found: list[float | None] = []
+    brackets: list[tuple[int, float, float]] = []  # (criterion, false end, true end)
+    grids = []
+    for j in range(n):
+        low, high = float(criteria.low[j]), float(criteria.high[j])
+        start = float(problem.scores[option, j])
+        grid = np.linspace(low, high, points)
+        if option == top:  # a drop: towards the worst end only
+            grid = grid[grid < start] if criteria.benefit[j] else grid[grid > start]
+        grid = grid[grid != start]
+        grids.append(grid)
+    lengths = [g.shape[0] for g in grids]
+    every = np.concatenate(grids) if sum(lengths) else np.zeros(0)
+    batch = np.repeat(problem.scores[None], every.shape[0], axis=0)
+    columns = np.repeat(np.arange(n), lengths)
+    batch[np.arange(every.shape[0]), option, columns] = every
+    met = _target_met(problem.ranks(batch), option, top) if every.shape[0] else np.zeros(0, dtype=np.bool_)
+    offset = 0
+    for j, grid in enumerate(grids):
+        hits = met[offset : offset + grid.shape[0]]
+        offset += grid.shape[0]
+        if not hits.any():
+            found.append(None)
+            continue
+        start = float(problem.scores[option, j])
+        distances = np.where(hits, np.abs(grid - start), np.inf)
+        best = int(np.argmin(distances))
+        true_end = float(grid[best])
+        # the neighbour towards the current score (or the current score itself) does not meet it
+        toward = best - 1 if true_end > start else best + 1
+        between = 0 <= toward < grid.shape[0] and (grid[toward] - start) * (true_end - start) > 0
+        false_end = float(grid[toward]) if between else start
+        found.append(true_end)
+        brackets.append((j, false_end, true_end))
+    if not brackets:
+        return found
+    widths = {j: float(criteria.high[j] - criteria.low[j]) for j, _, _ in brackets}
+    state = {j: [a, b] for j, a, b in brackets}
+    while any(abs(b - a) > BISECTION_TOLERANCE * widths[j] for j, (a, b) in state.items()):
+        open_ = [j for j, (a, b) in state.items() if abs(b - a) > BISECTION_TOLERANCE * widths[j]]
+        middles = np.array([(state[j][0] + state[j][1]) / 2 for j in open_])
+        batch = np.repeat(problem.scores[None], len(open_), axis=0)
+        batch[np.arange(len(open_)), option, open_] = middles
+        met = _target_met(problem.ranks(batch), option, top)
+        for k, j in enumerate(open_):
+            state[j][1 if met[k] else 0] = float(middles[k])
+    for j, (_, b) in state.items():
+        found[j] = b
+    return found
+
+
+def closest_changes(analysis: Analysis) -> dict[str, ClosestChange | None]:
+    """Option id -> its closest single-score change (None where no single score does it), in
+    rank order; see the module docstring."""
+    arrays = analysis.arrays
+    ranking = analysis.ranking
+    problem = _Problem(analysis, arrays.scores, analysis.weights)
+    top = ranking.top.index
+    exact = analysis.method_id == "wsm"
+    widths = arrays.criteria.high - arrays.criteria.low
+    result: dict[str, ClosestChange | None] = {}
+    for entry in ranking.entries:
+        i = entry.index
+        if arrays.scores.shape[0] < 2:
+            result[entry.option] = None
+            continue
+        if exact:
+            targets = [_exact_change(problem, i, top, j) for j in range(arrays.scores.shape[1])]
+        else:
+            targets = _scanned_changes(problem, i, top)
+        best: tuple[float, int, float] | None = None
+        for j, target in enumerate(targets):
+            if target is None:
+                continue
+            movement = abs(target - float(arrays.scores[i, j])) / float(widths[j])
+            if best is None or movement < best[0]:
+                best = (movement, j, target)
+        if best is None:
+            result[entry.option] = None
+            continue
+        movement, j, target = best
+        new_top = None
+        if i == top:
+            _, ranks = problem.holds(i, top, j, np.array([target]))
+            batch = arrays.scores.copy()
+            batch[i, j] = target
+            changed = analysis.method(batch, analysis.weights, arrays.criteria, analysis.vikor_v).score
+            new_top = arrays.option_ids[_new_top(ranks[0], changed, analysis.method.higher_is_better)]
+        result[entry.option] = ClosestChange(
+            option=entry.option,
+            criterion=arrays.criterion_ids[j],
+            from_value=float(arrays.scores[i, j]),
+            to_value=float(target),
+            movement=float(movement),
+            exact=exact,
+            new_top=new_top,
+        )
+    return result
