@@ -26,6 +26,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from decisiontool.analysis import Analysis
+    from decisiontool.audit import EvidenceAudit, audit_evidence
     from decisiontool.findings import Findings
     from decisiontool.findings import compute_findings as explain
     from decisiontool.loading import load_model as load
@@ -49,6 +50,8 @@ _PUBLIC: dict[str, str] = {
     "SmaaResult": "decisiontool.robustness:SmaaResult",
     "explain": "decisiontool.findings:compute_findings",
     "Findings": "decisiontool.findings:Findings",
+    "audit_evidence": "decisiontool.audit:audit_evidence",
+    "EvidenceAudit": "decisiontool.audit:EvidenceAudit",
     # output
     "write_report": "decisiontool.reports:write_report",
     # errors
@@ -60,6 +63,7 @@ _PUBLIC: dict[str, str] = {
 __all__ = [
     "Analysis",
     "DecisionModel",
+    "EvidenceAudit",
     "Findings",
     "ModelError",
     "Problem",
@@ -67,6 +71,7 @@ __all__ = [
     "SensitivityResult",
     "SmaaResult",
     "__version__",
+    "audit_evidence",
     "explain",
     "load",
     "rank",

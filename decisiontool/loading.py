@@ -36,7 +36,7 @@ from decisiontool.model import (
     OptionFile,
     ProfileFile,
 )
-from decisiontool.model.files import ID_PATTERN, MAX_ID_LENGTH
+from decisiontool.model.files import ID_PATTERN, MAX_ID_LENGTH, SOURCE_TABLE_TAG, SOURCE_TEXT_TAG
 from decisiontool.problems import MISSING_WORST, ModelError, Problem, Problems, did_you_mean
 
 MAX_FILE_BYTES = 1 << 20
@@ -241,12 +241,15 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+_UNION_TAGS = (SOURCE_TEXT_TAG, SOURCE_TABLE_TAG)
+
+
 def _pydantic_problems(source: _Source, model: type[BaseModel], error: ValidationError) -> list[Problem]:
     """Turn pydantic's errors into `file: key.path: message` problems."""
     lines = key_lines(source.text)
     found: list[Problem] = []
     for item in error.errors(include_url=False):
-        loc = list(item["loc"])
+        loc = [part for part in item["loc"] if part not in _UNION_TAGS]
         kind = item["type"]
         if kind == "extra_forbidden":
             unknown = str(loc[-1])

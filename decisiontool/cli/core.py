@@ -46,7 +46,8 @@ BAR_WIDTH = 20
 @app.command(
     epilog=(
         "Examples:  decisiontool validate;  decisiontool validate --data ./my-model;  "
-        "decisiontool validate --profile balanced --weight cost_burden=2"
+        "decisiontool validate --profile balanced --weight cost_burden=2;  "
+        "decisiontool validate --evidence --strict"
     )
 )
 @handles_model_errors
@@ -57,12 +58,27 @@ def validate(
     method: MethodOption = "wsm",
     missing: MissingOption = "refuse",
     output_format: ViewFormatOption = "table",
+    evidence: Annotated[
+        bool, typer.Option("--evidence", help="Also audit the evidence: sources, dates, rationales, lessons.")
+    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="With --evidence: exit 1 on any warning.")] = False,
+    max_source_share: Annotated[
+        float,
+        typer.Option(
+            "--max-source-share",
+            min=0.0,
+            max=1.0,
+            metavar="SHARE",
+            help="With --evidence: flag a score whose only source more than this share of scores cite.",
+        ),
+    ] = 0.10,
 ) -> None:
     """Check a model and print every problem at once (exit 1 if there is any).
 
     Each problem is one line, `file: key.path: message`, with the line number where the
     file gives one. A clean model prints a one-line summary. With --profile or --weight,
-    they are checked against the model too.
+    they are checked against the model too. With --evidence, the evidence audit's warnings
+    follow (docs/sources.md); they fail the command only with --strict.
     """
     from decisiontool.analysis import Analysis
     from decisiontool.cli.common import parse_overrides
@@ -93,20 +109,37 @@ def validate(
         "profiles": len(model.profile_ids),
         "lessons": len(model.lessons),
     }
+    audit = None
+    if evidence:
+        from decisiontool.audit import audit_evidence
+
+        audit = audit_evidence(model, max_source_share=max_source_share)
     if output_format == "json":
-        print_json(
-            {
-                "schema": "decisiontool.validate/1",
-                "valid": True,
-                "model": model.name,
-                "counts": counts,
-                "problems": [],
-            }
-        )
-        return
-    summary = ", ".join(f"{count} {what}" for what, count in counts.items())
-    filled = f"; {len(model.filled)} missing scores set to the worst end" if model.filled else ""
-    echo(f"OK: {model.name}: {summary}{filled}")
+        document: dict[str, Any] = {
+            "schema": "decisiontool.validate/1",
+            "valid": True,
+            "model": model.name,
+            "counts": counts,
+            "problems": [],
+        }
+        if audit is not None:
+            document["evidence"] = audit.to_json()
+        print_json(document)
+    else:
+        summary = ", ".join(f"{count} {what}" for what, count in counts.items())
+        filled = f"; {len(model.filled)} missing scores set to the worst end" if model.filled else ""
+        echo(f"OK: {model.name}: {summary}{filled}")
+        if audit is not None:
+            for finding in audit.findings:
+                echo(f"{finding.path}: {finding.key}: {finding.message} [{finding.check}]")
+            outcome = "passed" if audit.passed else f"{len(audit.findings)} warnings"
+            date = audit.model_date or "no model date"
+            echo(
+                f"Evidence: {outcome} ({audit.scores} scores, {audit.sources_cited} citations of "
+                f"{audit.distinct_sources} sources, {audit.lessons} lessons; model date {date})"
+            )
+    if audit is not None and strict and not audit.passed:
+        raise typer.Exit(1)
 
 
 # ---------------------------------------------------------------------------------------

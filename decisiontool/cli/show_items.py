@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from decisiontool.documents import header
+from decisiontool.model.citations import cite, source_json
+from decisiontool.model.files import StructuredSource
 from decisiontool.problems import ModelError, Problem, did_you_mean
 
 if TYPE_CHECKING:
@@ -37,7 +39,11 @@ def _criterion_dict(analysis: Analysis, criterion_id: str, full: bool) -> dict[s
             [list(p) for p in criterion.value_function] if criterion.value_function else None
         )
         entry["lesson_detail"] = [
-            {"id": lid, "title": model.lessons[lid].title, "sources": list(model.lessons[lid].sources)}
+            {
+                "id": lid,
+                "title": model.lessons[lid].title,
+                "sources": [source_json(s) for s in model.lessons[lid].sources],
+            }
             for lid in criterion.lessons
         ]
     return entry
@@ -58,12 +64,19 @@ def _option_dict(analysis: Analysis, option_id: str, full: bool) -> dict[str, An
                 "value": option.file.scores[cid].value,
                 "range": _pair(option.file.scores[cid].range),
                 "rationale": option.file.scores[cid].rationale,
-                "sources": list(option.file.scores[cid].sources),
+                "sources": [source_json(s) for s in option.file.scores[cid].sources],
                 "filled": (option.id, cid) in analysis.model.filled,
             }
             for cid in analysis.arrays.criterion_ids
         }
     return entry
+
+
+def _source_line(source: str | dict[str, str]) -> str:
+    """A source as one line of text, from its JSON form."""
+    if isinstance(source, str):
+        return source
+    return cite(StructuredSource.model_validate(source)).line()
 
 
 def _pair(pair: tuple[float, float] | None) -> list[float] | None:
@@ -97,7 +110,7 @@ def _lesson_dict(analysis: Analysis, lesson_id: str, full: bool) -> dict[str, An
     }
     if full:
         entry["summary"] = lesson.summary
-        entry["sources"] = list(lesson.sources)
+        entry["sources"] = [source_json(s) for s in lesson.sources]
     return entry
 
 
@@ -217,7 +230,7 @@ def render(analysis: Analysis, kind: str, item: str | None, console: Console) ->
         for lesson in entry["lesson_detail"]:
             console.print(f"  {lesson['id']}  {escape(lesson['title'])}")
             for source in lesson["sources"]:
-                console.print(f"       [dim]{escape(source)}[/dim]")
+                console.print(f"       [dim]{escape(_source_line(source))}[/dim]")
     elif kind == "options":
         console.print(f"Kind: {entry['kind']}")
         if entry["summary"]:
@@ -230,7 +243,7 @@ def render(analysis: Analysis, kind: str, item: str | None, console: Console) ->
         for cid, score in entry["scores"].items():
             text = escape(score["rationale"])
             if score["sources"]:
-                text += "\n[dim]" + escape("\n".join(score["sources"])) + "[/dim]"
+                text += "\n[dim]" + escape("\n".join(map(_source_line, score["sources"]))) + "[/dim]"
             if score["filled"]:
                 text = "[red]missing: set to the scale's worst end[/red]"
             table.add_row(
@@ -252,4 +265,4 @@ def render(analysis: Analysis, kind: str, item: str | None, console: Console) ->
         console.print(escape(entry["summary"]))
         console.print("Criteria: " + (", ".join(entry["criteria"]) or "none"))
         for source in entry["sources"]:
-            console.print(f"  [dim]{escape(source)}[/dim]")
+            console.print(f"  [dim]{escape(_source_line(source))}[/dim]")

@@ -23,6 +23,8 @@ from decisiontool.model.files import (
     Preference,
     ProfileFile,
     ScoreDetail,
+    Source,
+    StructuredSource,
 )
 
 __all__ = [
@@ -40,6 +42,8 @@ __all__ = [
     "Preference",
     "ProfileFile",
     "ScoreDetail",
+    "Source",
+    "StructuredSource",
 ]
 
 DEFAULT_PROFILE = "default"

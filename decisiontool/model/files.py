@@ -10,10 +10,22 @@ Must not import numpy, rich, textual or anything that reads files.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AllowInfNan, BaseModel, ConfigDict, Field, Strict, model_validator
+from pydantic import (
+    AfterValidator,
+    AllowInfNan,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Strict,
+    Tag,
+    model_validator,
+)
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 LESSON_ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
@@ -54,6 +66,79 @@ class _File(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+URL_PATTERN = re.compile(r"https?://[^\s<>\"'`\\]+")
+"""An http(s) URL that is safe to print and link: no spaces, quotes, backquotes or angle brackets."""
+
+
+def _iso_date(value: Any) -> Any:
+    """A TOML date (`2017-09-05`) or an ISO string: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when
+    only the month or year is known. Kept as the ISO string."""
+    if isinstance(value, datetime.datetime):
+        raise ValueError("must be a date (YYYY-MM-DD), not a date and time")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return value  # the strict string check reports the type
+    match = _ISO_DATE.fullmatch(value)
+    if match is None:
+        raise ValueError(f"{value!r} is not an ISO date: write YYYY-MM-DD (or YYYY-MM, YYYY)")
+    year, month, day = (int(part) if part is not None else 1 for part in match.groups())
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date on the calendar") from None
+    return value
+
+
+def _check_url(value: str) -> str:
+    if not URL_PATTERN.fullmatch(value):
+        raise ValueError(f"{value!r} is not an http(s) URL (no spaces, quotes or angle brackets)")
+    return value
+
+
+IsoDate = Annotated[str, BeforeValidator(_iso_date), Strict()]
+"""An ISO date string (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`); a TOML date is accepted too."""
+Url = Annotated[str, Strict(), AfterValidator(_check_url)]
+
+
+class StructuredSource(_File):
+    """A citation as a table: what the document is, who published it and when, where it is."""
+
+    title: Text
+    publisher: Text
+    date: IsoDate | None = None
+    """When the document was published or adopted; left out when it is not known."""
+    url: Url | None = None
+    accessed: IsoDate | None = None
+    """When the URL was last checked."""
+
+
+def _source_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return SOURCE_TEXT_TAG
+    if isinstance(value, dict | StructuredSource):
+        return SOURCE_TABLE_TAG
+    return None
+
+
+SOURCE_TEXT_TAG = "<source text>"
+SOURCE_TABLE_TAG = "<source table>"
+"""Union tags pydantic puts in an error's location; the loader drops them (they cannot be keys:
+ids never hold '<')."""
+
+Source = Annotated[
+    Annotated[Text, Tag(SOURCE_TEXT_TAG)] | Annotated[StructuredSource, Tag(SOURCE_TABLE_TAG)],
+    Discriminator(
+        _source_kind,
+        custom_error_type="source_type",
+        custom_error_message="a source is a string or a table with 'title', 'publisher' "
+        "and optionally 'date', 'url', 'accessed'",
+    ),
+]
+"""A source: a plain string (a citation or a URL, as in format 1's first files) or a table."""
+
+
 class ModelInfo(_File):
     """criteria/model.toml: what the model is called and what it is for."""
 
@@ -62,6 +147,9 @@ class ModelInfo(_File):
     version: Text | None = None
     cost_criteria: list[Id] = Field(default_factory=list)
     """Criteria that measure money: they enable the value-for-money view (benefit against cost)."""
+    date: IsoDate | None = None
+    """The date of this version of the model's evidence: no structured source may be dated
+    after it (`decisiontool validate --evidence`)."""
 
 
 class Lesson(_File):
@@ -70,7 +158,7 @@ class Lesson(_File):
     id: LessonId
     title: Text
     summary: Text = ""
-    sources: list[Text] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
 
 
 class LessonsFile(_File):
@@ -129,7 +217,7 @@ class ScoreDetail(_File):
     value: Number
     range: tuple[Number, Number] | None = None
     rationale: Text = ""
-    sources: list[Text] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod

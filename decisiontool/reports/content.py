@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from decisiontool import __version__
 from decisiontool.documents import ranking_document
 from decisiontool.model import Lesson
+from decisiontool.model.citations import Citation, cite_all
 
 if TYPE_CHECKING:
     from decisiontool.analysis import Analysis
@@ -140,7 +141,7 @@ class ScoreEvidence:
     level: str
     """The anchored meaning of this score on the criterion's scale, when there is one."""
     rationale: str
-    sources: tuple[str, ...]
+    sources: tuple[Citation, ...]
     filled: bool
     wide: bool
     fails_minimum: bool
@@ -171,7 +172,7 @@ class LessonEvidence:
     id: str
     title: str
     summary: str
-    sources: tuple[str, ...]
+    sources: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
@@ -546,7 +547,7 @@ def _option_evidence(
                     scale=criterion.scale,
                     level=_level_text(criterion.levels, detail.value),
                     rationale=detail.rationale.strip(),
-                    sources=tuple(detail.sources),
+                    sources=cite_all(detail.sources),
                     filled=(option.id, criterion.id) in model.filled,
                     wide=(entry.index, j) in wide,
                     fails_minimum=bool(arrays.fails[entry.index, j]),
@@ -567,7 +568,7 @@ def _option_evidence(
 
 
 def _lesson(lesson: Lesson) -> LessonEvidence:
-    return LessonEvidence(lesson.id, lesson.title, lesson.summary.strip(), tuple(lesson.sources))
+    return LessonEvidence(lesson.id, lesson.title, lesson.summary.strip(), cite_all(lesson.sources))
 
 
 def _criterion_evidence(analysis: Analysis) -> tuple[CriterionEvidence, ...]:

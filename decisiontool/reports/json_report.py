@@ -58,7 +58,11 @@ def report_document(context: ReportContext) -> dict[str, Any]:
             for criterion in context.criteria
         },
         "lessons": {
-            lesson.id: {"title": lesson.title, "summary": lesson.summary, "sources": list(lesson.sources)}
+            lesson.id: {
+                "title": lesson.title,
+                "summary": lesson.summary,
+                "sources": [src.to_json() for src in lesson.sources],
+            }
             for lesson in context.lessons
         },
     }
@@ -84,7 +88,7 @@ def _score(score: ScoreEvidence) -> dict[str, Any]:
         "value": score.value,
         "range": None if score.low is None or score.high is None else [score.low, score.high],
         "rationale": score.rationale,
-        "sources": list(score.sources),
+        "sources": [src.to_json() for src in score.sources],
         "filled": score.filled,
         "wide_uncertainty": score.wide,
         "fails_minimum": score.fails_minimum,

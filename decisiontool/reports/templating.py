@@ -16,18 +16,15 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from decisiontool import sanitise
+from decisiontool.model.citations import is_url
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from markupsafe import Markup
 
-_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
+    from decisiontool.model.citations import Citation
+
 _CODE_SAFE = re.compile(r"[A-Za-z0-9_.:/ -]+")
-
-
-def is_url(text: str) -> bool:
-    """True for a plain http(s) URL (the only sources rendered as links)."""
-    return _URL.fullmatch(text) is not None
 
 
 def format_number(value: float | None, digits: int = 4) -> str:
@@ -84,13 +81,16 @@ def markdown_code(text: str) -> Markup:
     return markdown_escape(text)
 
 
-def markdown_source(text: str) -> Markup:
-    """A source: an autolink for an http(s) URL, escaped text otherwise."""
+def markdown_source(citation: Citation) -> Markup:
+    """A source: an autolink for a bare URL, a `[citation](url)` link, or escaped text."""
     from markupsafe import Markup
 
-    if is_url(text):
-        return Markup(f"<{text}>")
-    return markdown_escape(text)
+    if citation.url is not None and citation.url == citation.text:
+        return Markup(f"<{citation.url}>")
+    if citation.url is not None:
+        text = str(markdown_escape(citation.text)).replace("[", "\\[").replace("]", "\\]")
+        return Markup(f"[{text}](<{citation.url}>)")
+    return markdown_escape(citation.text)
 
 
 def text_bar(fraction: float, width: int = 20) -> str:

@@ -8,8 +8,8 @@ acceptability colour-scaled), Provenance. Every table has a frozen header row an
 column widths; numbers are written as numbers with a number format, never as text.
 
 Text from the model goes through `neutralise_formula`, and strings are never turned into
-formulas or links. The workbook's creation date is the report date, so a fixed date gives
-identical bytes.
+formulas or links: the only hyperlinks are sources' own URLs. The workbook's creation date
+is the report date, so a fixed date gives identical bytes.
 
 xlsxwriter is imported inside `render` only. Must not import rich, textual or jinja2.
 """
@@ -22,10 +22,13 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from decisiontool.model.citations import Citation
 from decisiontool.reports.content import WIDE_UNCERTAINTY, ReportContext
 from decisiontool.reports.palette import ACCENT, criterion_colours
 from decisiontool.reports.safety import neutralise_formula
 
+_MAX_URL = 2079
+"""Excel's longest hyperlink; a longer URL stays as text only."""
 _WRAPPED = ("text", "flag")
 """Cell styles that wrap their text."""
 
@@ -54,6 +57,21 @@ class _Sheet:
             width = max(4.0, self.widths.get(column, 8.43) - 1)
             needed = sum(max(1, math.ceil(len(line) / width)) for line in value.split("\n"))
             self.lines[row] = max(self.lines.get(row, 1), needed)
+
+    def sources(self, row: int, column: int, citations: Sequence[Citation]) -> None:
+        """Citations one a line; the cell links to the first source that has a URL (a cell holds one link)."""
+        text = "\n".join(citation.line() for citation in citations)
+        self.text(row, column, text)
+        url = next((c.url for c in citations if c.url is not None), None)
+        if url is not None and len(url) <= _MAX_URL:
+            self.sheet.write_url(
+                row,
+                column,
+                url,
+                self.formats["text"],
+                string=neutralise_formula(text),
+                tip="Opens the first source",
+            )
 
     def width(self, column: int, width: float) -> None:
         """Set a column's width (in characters)."""
@@ -306,7 +324,7 @@ def _evidence(workbook: Any, formats: dict[str, Any], context: ReportContext) ->
             page.number(row, 6, score.high, "value")
             page.text(row, 7, score.level)
             page.text(row, 8, score.rationale)
-            page.text(row, 9, "\n".join(score.sources))
+            page.sources(row, 9, score.sources)
             flags = [
                 label
                 for label, present in (
@@ -359,7 +377,7 @@ def _lessons(workbook: Any, formats: dict[str, Any], context: ReportContext) -> 
         page.text(index, 0, lesson.id, "plain")
         page.text(index, 1, lesson.title)
         page.text(index, 2, lesson.summary)
-        page.text(index, 3, "\n".join(lesson.sources))
+        page.sources(index, 3, lesson.sources)
     page.table_end(len(context.lessons), len(columns))
 
 

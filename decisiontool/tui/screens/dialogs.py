@@ -16,8 +16,10 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, 
 from textual.widgets.option_list import Option
 
 from decisiontool.model import Lesson
+from decisiontool.model.citations import cite_all
 from decisiontool.model.files import ID_PATTERN, MAX_ID_LENGTH
 from decisiontool.tui.state import parse_weight_text
+from decisiontool.tui.widgets.detail import citation_text
 
 CANCEL = Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without changing anything")
 
@@ -152,8 +154,9 @@ class LessonDialog(ModalScreen[None]):
         text.append((self.lesson.summary or "(no summary)").strip() + "\n")
         if self.lesson.sources:
             text.append("\nSources\n", style="bold")
-            for source in self.lesson.sources:
-                text.append(f"• {source}\n")
+            for citation in cite_all(self.lesson.sources):
+                text.append_text(citation_text(citation, prefix="• ", style=""))
+                text.append("\n")
         with VerticalScroll(classes="dialog dialog-wide"):
             yield Static(text, id="lesson-text")
 

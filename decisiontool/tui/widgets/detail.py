@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from decisiontool.analysis import Analysis, RankedOption
+from decisiontool.model.citations import Citation, cite_all
 from decisiontool.tui.state import iter_lessons
 
 
@@ -43,6 +44,15 @@ class LessonLink(Static):
     def on_click(self) -> None:
         """A click opens the lesson."""
         self.post_message(self.Opened(self.lesson_id))
+
+
+def citation_text(citation: Citation, *, prefix: str = "", style: str = "dim") -> Text:
+    """A source as a line of rich text; its URL, when it has one, is a terminal hyperlink."""
+    text = Text(prefix, style=style)
+    text.append(citation.text, style=f"{style} link {citation.url}".strip() if citation.url else style)
+    if citation.url is not None and citation.url != citation.text:
+        text.append(f" <{citation.url}>", style=f"{style} link {citation.url}".strip())
+    return text
 
 
 def option_header(analysis: Analysis, entry: RankedOption) -> Text:
@@ -93,8 +103,8 @@ def criterion_block(analysis: Analysis, entry: RankedOption, criterion_id: str) 
         parts.append(Text("  missing score set to the scale's worst end", style="yellow"))
     if score.rationale:
         parts.append(Text("  " + score.rationale.strip()))
-    for source in score.sources:
-        parts.append(Text("  source: " + source, style="dim"))
+    for citation in cite_all(score.sources):
+        parts.append(citation_text(citation, prefix="  source: "))
     return RichGroup(*parts)
 
 
