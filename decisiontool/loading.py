@@ -552,6 +552,14 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
         source = model_source = read(model_file)
         if source is not None:
             info = _parse(source, ModelInfo, problems) or info
+            repeated = sorted({kind for kind in info.option_kinds if info.option_kinds.count(kind) > 1})
+            if repeated:
+                problems.add(
+                    source.name,
+                    "option_kinds",
+                    f"names {', '.join(repr(kind) for kind in repeated)} more than once",
+                    source.line("option_kinds"),
+                )
 
     # lessons.toml (required)
     lessons: dict[str, Lesson] = {}
@@ -658,6 +666,15 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
                 source.name,
                 "",
                 f"option id '{stem}' is already a group or criterion id in {defined_in[stem]}",
+            )
+        if option_file.kind not in info.option_kinds:
+            problems.add(
+                source.name,
+                "kind",
+                f"'{option_file.kind}' is not one of the model's option kinds "
+                f"({', '.join(info.option_kinds)}; set them with option_kinds in criteria/model.toml)"
+                f"{did_you_mean(option_file.kind, info.option_kinds)}",
+                source.line("kind"),
             )
         gaps = _check_option(option_file, source, criteria, problems, missing, broken)
         filled.update((stem, criterion_id) for criterion_id in gaps)

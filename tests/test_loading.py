@@ -88,7 +88,7 @@ def test_every_problem_is_reported_at_once(model_dir: Path, edit: Edit) -> None:
             "options/regional_office.toml",
             'kind = "peace-operation"',
             'kind = "mission"',
-            "'mission' is not allowed",
+            "kind: 'mission' is not one of the model's option kinds",
         ),
         (
             "options/regional_office.toml",

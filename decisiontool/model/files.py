@@ -51,6 +51,10 @@ def _check_lesson_id(value: str) -> str:
 
 
 Text = Annotated[str, Strict()]
+OptionKind = Annotated[str, Strict(), Field(min_length=1, max_length=MAX_ID_LENGTH)]
+"""An option kind: any short non-empty text; which kinds a model allows is its model.toml's choice."""
+DEFAULT_OPTION_KINDS = ("peace-operation", "multilateral-approach")
+"""The kinds options may declare when model.toml names none (those of the bundled MINUSMA model)."""
 """A string; TOML numbers or booleans are not silently turned into text."""
 Number = Annotated[float, Strict(), AllowInfNan(False)]
 """A finite number (an integer is accepted); NaN, infinity, strings and booleans are refused."""
@@ -145,6 +149,8 @@ class ModelInfo(_File):
     name: Text | None = None
     description: Text = ""
     version: Text | None = None
+    option_kinds: list[OptionKind] = Field(default_factory=lambda: list(DEFAULT_OPTION_KINDS), min_length=1)
+    """The kinds an option may declare (`kind` in options/<id>.toml); the loader checks each option's."""
     cost_criteria: list[Id] = Field(default_factory=list)
     """Criteria that measure money: they enable the value-for-money view (benefit against cost)."""
     date: IsoDate | None = None
@@ -237,7 +243,7 @@ class OptionFile(_File):
 
     id: Id | None = None
     name: Text
-    kind: Literal["peace-operation", "multilateral-approach"]
+    kind: OptionKind
     summary: Text = ""
     precedents: list[Text] = Field(default_factory=list)
     scores: dict[str, ScoreDetail]
