@@ -28,7 +28,8 @@ import numpy as np
 
 from decisiontool.analysis import Analysis
 from decisiontool.engine import batch_ranks, fails_minimum
-from decisiontool.engine.values import BoolArray, FloatArray
+from decisiontool.engine.smaa import _criterion_parts, _one_criterion_models
+from decisiontool.engine.values import BoolArray, CriteriaArrays, FloatArray, IntArray
 from decisiontool.findings.results import ClosestChange
 
 __all__ = ["BISECTION_TOLERANCE", "GRID_BUDGET", "closest_changes"]
@@ -45,28 +46,76 @@ MARGIN = 1e-8
 
 @dataclass(frozen=True)
 class _Problem:
-    """What every evaluation needs."""
+    """What every evaluation needs: the analysis, and for a method additive over criteria
+    (wsm, promethee2) each criterion's own scores, so that a change of one score re-scores
+    one criterion instead of the whole model."""
 
     analysis: Analysis
     scores: FloatArray
     weights: FloatArray
+    singles: list[CriteriaArrays]
+    """One-criterion models (additive methods only; empty otherwise)."""
+    parts: FloatArray | None
+    """(m, n) each option's score on each criterion alone, weight 1 (additive methods only)."""
 
-    def ranks(self, batch: FloatArray) -> np.ndarray:
-        """(k, m) ranks of a batch (k, m, n) of score matrices under the current weights."""
+    @classmethod
+    def of(cls, analysis: Analysis) -> _Problem:
+        """The problem of `analysis` at its current weights."""
+        scores = analysis.arrays.scores
+        if not analysis.method.exact_sensitivity:
+            return cls(analysis, scores, analysis.weights, [], None)
+        singles = _one_criterion_models(analysis.arrays.criteria)
+        parts = _criterion_parts(analysis.method, scores, singles, analysis.vikor_v)
+        return cls(analysis, scores, analysis.weights, singles, parts)
+
+    def ranks(self, option: int, columns: IntArray, xs: FloatArray) -> IntArray:
+        """(k, m) ranks after setting `option`'s score on criterion `columns[r]` to `xs[r]`."""
         arrays = self.analysis.arrays
-        result = self.analysis.method(batch, self.weights, arrays.criteria, self.analysis.vikor_v)
-        fails = np.asarray(fails_minimum(batch, arrays.criteria).any(axis=-1), dtype=np.bool_)
-        return batch_ranks(result.score, self.analysis.method.higher_is_better, fails)
+        criteria = arrays.criteria
+        k = xs.shape[0]
+        fails = np.repeat(arrays.fails[None], k, axis=0)  # (k, m, n)
+        # each row's own criterion: a (1, k) score row against the k criteria it changes
+        fails[np.arange(k), option, columns] = fails_minimum(xs[None, :], _criteria_at(criteria, columns))[0]
+        if self.parts is None:
+            batch = np.repeat(self.scores[None], k, axis=0)
+            batch[np.arange(k), option, columns] = xs
+            score = self.analysis.method(batch, self.weights, criteria, self.analysis.vikor_v).score
+        else:
+            parts = np.repeat(self.parts[None], k, axis=0)  # (k, m, n)
+            for j in np.unique(columns):
+                rows = np.flatnonzero(columns == j)
+                column = np.repeat(self.scores[None, :, j : j + 1], rows.shape[0], axis=0)
+                column[:, option, 0] = xs[rows]
+                unit = np.ones(1)
+                parts[rows, :, j] = self.analysis.method(
+                    column, unit, self.singles[j], self.analysis.vikor_v
+                ).score
+            score = parts @ self.weights
+        option_fails = np.asarray(fails.any(axis=-1), dtype=np.bool_)
+        return batch_ranks(score, self.analysis.method.higher_is_better, option_fails)
 
-    def holds(self, option: int, top: int, criterion: int, xs: FloatArray) -> tuple[BoolArray, np.ndarray]:
+    def holds(self, option: int, top: int, criterion: int, xs: FloatArray) -> tuple[BoolArray, IntArray]:
         """Whether setting `option`'s score on `criterion` to each of `xs` does it, and the ranks."""
-        batch = np.repeat(self.scores[None], xs.shape[0], axis=0)
-        batch[:, option, criterion] = xs
-        ranks = self.ranks(batch)
+        ranks = self.ranks(option, np.full(xs.shape[0], criterion, dtype=np.intp), xs)
         return _target_met(ranks, option, top), ranks
 
 
-def _target_met(ranks: np.ndarray, option: int, top: int) -> BoolArray:
+def _criteria_at(criteria: CriteriaArrays, columns: IntArray) -> CriteriaArrays:
+    """The criteria `columns` (repeats allowed) as a `CriteriaArrays` of that length."""
+    return CriteriaArrays(
+        low=criteria.low[columns],
+        high=criteria.high[columns],
+        benefit=criteria.benefit[columns],
+        value_points=tuple(criteria.value_points[j] for j in columns),
+        preference=criteria.preference[columns],
+        q=criteria.q[columns],
+        p=criteria.p[columns],
+        s=criteria.s[columns],
+        minimum=criteria.minimum[columns],
+    )
+
+
+def _target_met(ranks: IntArray, option: int, top: int) -> BoolArray:
     """(k,) for a non-top option: it is first alone; for the top: it is no longer first."""
     if option == top:
         return np.asarray(ranks[:, top] != 1, dtype=np.bool_)
@@ -74,7 +123,7 @@ def _target_met(ranks: np.ndarray, option: int, top: int) -> BoolArray:
     return np.asarray((ranks[:, option] == 1) & alone, dtype=np.bool_)
 
 
-def _new_top(ranks: np.ndarray, scores: FloatArray, higher_is_better: bool) -> int:
+def _new_top(ranks: IntArray, scores: FloatArray, higher_is_better: bool) -> int:
     """The option first in a ranks row (the best score among those sharing rank 1)."""
     first = np.flatnonzero(ranks == 1)
     signed = scores if higher_is_better else -scores
@@ -192,10 +241,8 @@ def _scanned_changes(problem: _Problem, option: int, top: int) -> list[float | N
         grids.append(grid)
     lengths = [g.shape[0] for g in grids]
     every = np.concatenate(grids) if sum(lengths) else np.zeros(0)
-    batch = np.repeat(problem.scores[None], every.shape[0], axis=0)
-    columns = np.repeat(np.arange(n), lengths)
-    batch[np.arange(every.shape[0]), option, columns] = every
-    met = _target_met(problem.ranks(batch), option, top) if every.shape[0] else np.zeros(0, dtype=np.bool_)
+    columns = np.repeat(np.arange(n), lengths).astype(np.intp)
+    met = _target_met(problem.ranks(option, columns, every), option, top)
     offset = 0
     for j, grid in enumerate(grids):
         hits = met[offset : offset + grid.shape[0]]
@@ -220,9 +267,7 @@ def _scanned_changes(problem: _Problem, option: int, top: int) -> list[float | N
     while any(abs(b - a) > BISECTION_TOLERANCE * widths[j] for j, (a, b) in state.items()):
         open_ = [j for j, (a, b) in state.items() if abs(b - a) > BISECTION_TOLERANCE * widths[j]]
         middles = np.array([(state[j][0] + state[j][1]) / 2 for j in open_])
-        batch = np.repeat(problem.scores[None], len(open_), axis=0)
-        batch[np.arange(len(open_)), option, open_] = middles
-        met = _target_met(problem.ranks(batch), option, top)
+        met = _target_met(problem.ranks(option, np.array(open_, dtype=np.intp), middles), option, top)
         for k, j in enumerate(open_):
             state[j][1 if met[k] else 0] = float(middles[k])
     for j, (_, b) in state.items():
@@ -235,7 +280,7 @@ def closest_changes(analysis: Analysis) -> dict[str, ClosestChange | None]:
     rank order; see the module docstring."""
     arrays = analysis.arrays
     ranking = analysis.ranking
-    problem = _Problem(analysis, arrays.scores, analysis.weights)
+    problem = _Problem.of(analysis)
     top = ranking.top.index
     exact = analysis.method_id == "wsm"
     widths = arrays.criteria.high - arrays.criteria.low

@@ -40,7 +40,23 @@ def random_models(draw: st.DrawFn) -> dict[str, object]:
                     max(0, value - draw(st.integers(0, 2))),
                     min(5, value + draw(st.integers(0, 2))),
                 )
-    return {"scores": scores, "directions": directions, "weights": weights, "ranges": ranges}
+    minimum = {j: draw(st.integers(0, 5)) for j in range(n) if draw(st.integers(0, 4)) == 0}
+    shapes = {"benefit": "[[0, 0.0], [2, 0.6], [5, 1.0]]", "cost": "[[0, 1.0], [3, 0.4], [5, 0.0]]"}
+    value_functions = {j: shapes[directions[j]] for j in range(n) if draw(st.integers(0, 2)) == 0}
+    preference = draw(
+        st.sampled_from(
+            [None, '{ function = "linear", q = 0.5, p = 2 }', '{ function = "level", q = 1, p = 2.5 }']
+        )
+    )
+    return {
+        "scores": scores,
+        "directions": directions,
+        "weights": weights,
+        "ranges": ranges,
+        "minimum": minimum,
+        "value_functions": value_functions,
+        "preference": preference,
+    }
 
 
 def _analysis(spec: dict[str, object], folders: pytest.TempPathFactory, method: str = "wsm") -> Analysis:
