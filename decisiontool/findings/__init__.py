@@ -23,6 +23,7 @@ from decisiontool.findings.results import (
     Trait,
     ValueForMoney,
     Verdict,
+    WeightChange,
     Why,
     WhyTerm,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "Trait",
     "ValueForMoney",
     "Verdict",
+    "WeightChange",
     "Why",
     "WhyTerm",
     "compute_findings",

@@ -32,12 +32,13 @@ from decisiontool.findings.results import (
     Trait,
     ValueForMoney,
     Verdict,
+    WeightChange,
     Why,
     WhyTerm,
 )
 from decisiontool.findings.sentences import sentences
 from decisiontool.problems import ModelError, Problem, did_you_mean
-from decisiontool.robustness import SmaaResult, smaa
+from decisiontool.robustness import SensitivityResult, SmaaResult, sensitivity, smaa
 
 __all__ = ["SPREAD", "TRAITS_SHOWN", "TRAIT_GAP", "compute_findings"]
 
@@ -256,6 +257,15 @@ def value_for_money(analysis: Analysis) -> ValueForMoney | None:
     )
 
 
+def closest_weight_change(result: SensitivityResult) -> WeightChange | None:
+    """The most fragile criterion's nearest critical weight (the head of the tornado)."""
+    for entry in result.in_tornado_order():
+        nearest = entry.nearest
+        if nearest is not None:
+            return WeightChange(entry.criterion, entry.weight, nearest.weight, nearest.new_top, entry.exact)
+    return None
+
+
 def compute_findings(
     analysis: Analysis,
     *,
@@ -263,6 +273,7 @@ def compute_findings(
     seed: int = 1,
     versus: str | None = None,
     smaa_result: SmaaResult | None = None,
+    sensitivity_result: SensitivityResult | None = None,
 ) -> Findings:
     """What `analysis`'s ranking means, for a reader (SPEC section 7).
 
@@ -270,7 +281,8 @@ def compute_findings(
     scores uniform in their ranges) behind the first-rank shares, the contenders and the
     verdict, and the sampled score intervals of methods other than wsm. `versus` names the
     option the top is explained against (default: the runner-up). A caller that already ran
-    that SMAA (same samples, seed, `around`, spread 0.2, uniform) passes it as `smaa_result`.
+    that SMAA (same samples, seed, `around`, spread 0.2, uniform) passes it as `smaa_result`,
+    and a criteria (not groups) `sensitivity` of the same analysis as `sensitivity_result`.
 
     Raises ModelError for an unknown `versus` option or fewer than 1 sample.
 
@@ -326,6 +338,7 @@ def compute_findings(
         verdict=verdict_of(first[top.option]),
         agreement=agreement(analysis),
         closest_changes=closest_changes(analysis),
+        closest_weight_change=closest_weight_change(sensitivity_result or sensitivity(analysis, steps=2)),
         why=None if other is None else why(analysis, top.index, other),
         traits=traits(analysis),
         value_for_money=value_for_money(analysis),

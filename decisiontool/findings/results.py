@@ -31,6 +31,7 @@ __all__ = [
     "Trait",
     "ValueForMoney",
     "Verdict",
+    "WeightChange",
     "Why",
     "WhyTerm",
 ]
@@ -107,6 +108,29 @@ class ClosestChange:
         entry["movement"] = self.movement
         entry["exact"] = self.exact
         return entry
+
+
+@dataclass(frozen=True)
+class WeightChange:
+    """The smallest change of one criterion's effective weight (the others keeping their
+    proportions, as `decisiontool sensitivity` sweeps) that puts another option first."""
+
+    criterion: str
+    from_weight: float
+    to_weight: float
+    new_top: str
+    exact: bool
+    """True when solved exactly (wsm, promethee2), False when found by a scan and bisection."""
+
+    def to_json(self) -> dict[str, Any]:
+        """`{"criterion", "from", "to", "new_top", "exact"}`."""
+        return {
+            "criterion": self.criterion,
+            "from": self.from_weight,
+            "to": self.to_weight,
+            "new_top": self.new_top,
+            "exact": self.exact,
+        }
 
 
 @dataclass(frozen=True)
@@ -254,6 +278,8 @@ class Findings:
     agreement: Agreement
     closest_changes: Mapping[str, ClosestChange | None]
     """Option id -> its closest change (None: no single score within the scale does it)."""
+    closest_weight_change: WeightChange | None
+    """The nearest critical weight over all criteria (None: no single weight change does it)."""
     why: Why | None
     """The top against the runner-up (or the option asked for); None with one option."""
     traits: Mapping[str, OptionTraits]
@@ -295,6 +321,9 @@ class Findings:
                 option: None if change is None else change.to_json()
                 for option, change in self.closest_changes.items()
             },
+            "closest_weight_change": (
+                None if self.closest_weight_change is None else self.closest_weight_change.to_json()
+            ),
             "why": None if self.why is None else self.why.to_json(),
             "strengths": {
                 option: [t.to_json() for t in traits.strengths] for option, traits in self.traits.items()

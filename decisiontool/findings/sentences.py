@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from decisiontool.analysis import Analysis
+from decisiontool.model import DEFAULT_PROFILE
 
 if TYPE_CHECKING:
     from decisiontool.findings.results import ClosestChange, Findings
@@ -30,11 +31,13 @@ METHOD_NAMES: dict[str, str] = {
 """Each method as a sentence names it."""
 
 
-def join(items: Sequence[str], word: str = "and") -> str:
-    """`a`, `a and b`, `a, b and c`."""
+def join(items: Sequence[str], word: str = "and", separator: str = ",") -> str:
+    """`a`, `a and b`, `a, b and c` (with `separator` between the first ones)."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"
+    if len(items) == 2:
+        return f"{items[0]} {word} {items[1]}"
+    return f"{f'{separator} '.join(items[:-1])}{separator} {word} {items[-1]}"
 
 
 def number(value: float) -> str:
@@ -117,7 +120,21 @@ def _changes(findings: Findings, analysis: Analysis) -> list[str]:
         found.append(f"{names[change.option]} would be first if {_change_words(analysis, findings, change)}.")
     if not top_change and not others:
         found.append("No single score change within its scale would change the first place.")
+    weight = findings.closest_weight_change
+    if weight is not None:
+        verb = "Raising" if weight.to_weight > weight.from_weight else "Lowering"
+        criterion = findings.criterion_names[weight.criterion]
+        found.append(
+            f"{verb} the weight of {criterion} from {_weight(weight.from_weight)} to "
+            f"{_weight(weight.to_weight)} (the other weights in proportion) would put "
+            f"{names[weight.new_top]} first; no smaller change of one weight changes the first place."
+        )
     return found
+
+
+def _weight(share: float) -> str:
+    """An effective weight as a percentage with the precision that matters (8.2%, not 8%)."""
+    return f"{share * 100:.1f}%"
 
 
 def _agreement(findings: Findings, analysis: Analysis) -> list[str]:
@@ -142,16 +159,23 @@ def _agreement(findings: Findings, analysis: Analysis) -> list[str]:
     profiles = findings.agreement.profiles
     tops: dict[str, list[str]] = {}
     for profile, first in profiles.items():
-        tops.setdefault(first, []).append(analysis.model.profile_name(profile))
-    if len(tops) == 1:
+        label = (
+            "the default weights"
+            if profile == DEFAULT_PROFILE
+            else _quoted(analysis.model.profile_name(profile))
+        )
+        tops.setdefault(first, []).append(label)
+    if len(profiles) == 1:
+        pass  # only the default weights: nothing to compare
+    elif len(tops) == 1:
         (only,) = tops
-        found.append(f"Every one of the {len(profiles)} weight profiles puts {names[only]} first.")
+        found.append(f"All {len(profiles)} weight profiles put {names[only]} first.")
     else:
         parts = [
-            f"{names[option]} under {len(labels)} ({join([_quoted(label) for label in labels])})"
+            f"{names[option]} under {join(labels)}"
             for option, labels in sorted(tops.items(), key=lambda item: -len(item[1]))
         ]
-        found.append(f"The first place depends on the stakeholder profile: {join(parts)}.")
+        found.append(f"The first place depends on the stakeholder profile: {join(parts, 'and', ';')}.")
     return found
 
 
@@ -161,23 +185,48 @@ def _quoted(text: str) -> str:
 
 def _dominance(findings: Findings) -> list[str]:
     names = findings.names
-    by_option: dict[str, list[str]] = {}
+    beaten_by: dict[str, list[str]] = {}
     for entry in findings.dominance:
-        by_option.setdefault(entry.option, []).append(entry.dominates)
-    if not by_option:
+        beaten_by.setdefault(entry.option, []).append(entry.dominates)
+    if not beaten_by:
         return []
-    parts = [f"{names[a]} dominates {join([names[b] for b in beaten])}" for a, beaten in by_option.items()]
-    robust = sum(1 for entry in findings.dominance if entry.robust)
-    tail = (
-        f" ({robust} of these {len(findings.dominance)} pairs hold even at the ends of the score ranges)"
-        if len(findings.dominance) > 1
-        else (" (even at the ends of the score ranges)" if robust else "")
-    )
-    pairs = "these pairs" if len(findings.dominance) > 1 else "this pair"
-    return [
-        f"Dominance: {join(parts)}: at least as good on every weighted criterion and better on one, "
-        f"so no weights under any method can reverse {pairs}{tail}."
+    # options that dominate the same set are named together
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for option, beaten in beaten_by.items():
+        groups.setdefault(tuple(beaten), []).append(option)
+    parts = [
+        f"{join([names[a] for a in winners])} {'dominates' if len(winners) == 1 else 'each dominate'} "
+        f"{join([names[b] for b in beaten])}"
+        for beaten, winners in groups.items()
     ]
+    pairs = len(findings.dominance)
+    robust = sum(1 for entry in findings.dominance if entry.robust)
+    if pairs == 1:
+        tail = ", even at the ends of the score ranges" if robust else ""
+    elif robust == pairs:
+        tail = ", every pair even at the ends of the score ranges"
+    elif robust:
+        tail = f"; {robust} of the {pairs} pairs hold even at the ends of the score ranges"
+    else:
+        tail = "; none holds at every end of the score ranges"
+    return [
+        f"{join(parts, 'and', ';')}: at least as good on every weighted criterion and better on one, "
+        f"so no weights under any method can reverse {'these pairs' if pairs > 1 else 'this pair'}{tail}."
+    ]
+
+
+def _traits(findings: Findings) -> list[str]:
+    traits = findings.traits.get(findings.top)
+    if traits is None or not (traits.strengths or traits.weaknesses):
+        return []
+    names = findings.criterion_names
+    text = f"{findings.names[findings.top]}"
+    if traits.strengths:
+        text += f" stands out on {join([names[t.criterion] for t in traits.strengths])}"
+    if traits.weaknesses:
+        text += " and" if traits.strengths else ""
+        text += f" is weakest on {join([names[t.criterion] for t in traits.weaknesses])}"
+    return [text + ", against the other options' average."]
 
 
 def _overlap(findings: Findings) -> list[str]:
@@ -202,9 +251,10 @@ def _overlap(findings: Findings) -> list[str]:
         ]
     shown = [findings.top, *overlapping[:3]]
     listed = [f"{names[o]} {_score(intervals[o].low)}-{_score(intervals[o].high)}" for o in shown]
-    more = f" and {len(overlapping) - 3} more" if len(overlapping) > 3 else ""
+    if len(overlapping) > 3:
+        listed.append(f"{len(overlapping) - 3} more")
     return [
-        f"The score intervals overlap ({how}): {join(listed)}{more}; "
+        f"The score intervals overlap ({how}): {join(listed)}; "
         "uncertain scores alone could reorder these options."
     ]
 
@@ -237,7 +287,8 @@ def _caveats(findings: Findings, analysis: Analysis) -> list[str]:
         costs = join([analysis.model.criterion(c).name for c in money.cost_criteria])
         found.append(
             f"Value for money (benefit without {costs} "
-            f"against it): {join(frontier)} {'is' if len(frontier) == 1 else 'are'} on the efficient frontier"
+            f"against it): {join(frontier)} {'is' if len(frontier) == 1 else 'are'} on the frontier "
+            "(no other option is both more beneficial and cheaper)"
             + ("" if findings.top in money.frontier else f"; {findings.names[findings.top]} is not")
             + "."
         )
@@ -269,6 +320,7 @@ def sentences(analysis: Analysis, findings: Findings) -> tuple[str, ...]:
         _verdict(findings, analysis),
         *_changes(findings, analysis),
         *_why(findings, analysis),
+        *_traits(findings),
         *_agreement(findings, analysis),
         *_dominance(findings),
         *_caveats(findings, analysis),

@@ -383,3 +383,28 @@ def test_document_header_and_keys() -> None:
     names = {o.id: o.name for o in analysis.model.options}
     assert names[document["top"]] in document["sentences"][0]
     assert not any(option_id in " ".join(document["sentences"]) for option_id in names)
+
+
+# -- the closest weight change --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["wsm", "topsis", "vikor", "promethee2"])
+def test_closest_weight_change_overturns_the_top(method: str) -> None:
+    from decisiontool.analysis import rank_with
+
+    analysis = Analysis.create(load_model(), method=method)
+    change = compute_findings(analysis, samples=100).closest_weight_change
+    assert change is not None
+    j = analysis.arrays.criterion_ids.index(change.criterion)
+    weights = analysis.weights
+    assert change.from_weight == pytest.approx(weights[j])
+    # the sweep's rule (SPEC section 6): w_k = t, the others w_j (1 - t) / (1 - w_k); a hair past t
+    past = change.to_weight + (1e-5 if change.to_weight > change.from_weight else -1e-5)
+    swept = weights * (1 - past) / (1 - weights[j])
+    swept[j] = past
+    assert rank_with(analysis, swept).top.option == change.new_top != analysis.ranking.top.option
+    # a hair short of it, the top holds
+    short = change.to_weight - (1e-5 if change.to_weight > change.from_weight else -1e-5)
+    swept = weights * (1 - short) / (1 - weights[j])
+    swept[j] = short
+    assert rank_with(analysis, swept).top.option == analysis.ranking.top.option
