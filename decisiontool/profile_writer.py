@@ -105,15 +105,21 @@ def _provenance(comment: str) -> str:
 
 
 def _set_value(table: Any, key: str, value: Any) -> None:
-    """Replace one value, keeping the comment that follows it on its line."""
+    """Replace one value; the comment after it on its line stays only while the value does.
+
+    A comment such as `cost = 4  # as much as everything else together` speaks of its
+    value: when the value changes it is no longer true, so it goes.
+    """
     import tomlkit
 
-    new = tomlkit.item(value)
-    if key in table:
-        old = table.item(key)
-        new.trivia.comment = old.trivia.comment
-        new.trivia.comment_ws = old.trivia.comment_ws
-    table[key] = new
+    existed = key in table
+    if existed and table.item(key).unwrap() == value:
+        return
+    table[key] = tomlkit.item(value)
+    if existed:  # tomlkit carries the old line's comment over to the new value: drop it
+        trivia = table.item(key).trivia
+        trivia.comment = ""
+        trivia.comment_ws = ""
 
 
 def _fill_table(document: Any, key: str, values: Mapping[str, float]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import typer
+
 from decisiontool.cli import app
 from decisiontool.cli.common import (
     DataOption,
@@ -35,9 +37,12 @@ def tui(
     Weights, ranking and evidence side by side; every change of weight re-ranks at once.
     Press ? in the app for every key. A model that cannot load prints its problems and
     exits with 1 before the app starts; edits to the model files while the app runs are
-    picked up (and problems shown) as you save them.
+    picked up (and problems shown) as you save them. The exit status is 1 when anything
+    failed during the session (a save, an export, a computation: each was shown in the app).
     """
     analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
     from decisiontool.tui import run_app
 
-    run_app(analysis, missing=missing)
+    status = run_app(analysis, missing="worst" if missing == "worst" else "refuse")
+    if status:
+        raise typer.Exit(status)

@@ -6,13 +6,19 @@
 from __future__ import annotations
 
 from decisiontool.analysis import Analysis
+from decisiontool.loading import MissingPolicy
 
 __all__ = ["run_app"]
 
 
-def run_app(analysis: Analysis, *, missing: str = "refuse") -> None:
-    """Open the app on an analysis and return when the user quits."""
+def run_app(analysis: Analysis, *, missing: MissingPolicy = "refuse") -> int:
+    """Open the app on an analysis; when the user quits, the exit status (1 after any failure or crash)."""
     from decisiontool.tui.app import DecisionApp
     from decisiontool.tui.state import Session
 
-    DecisionApp(Session(analysis), missing=missing).run()
+    app = DecisionApp(Session(analysis), missing=missing)
+    app.run()
+    code = app.return_code
+    if code is None:
+        return 1
+    return max(code, app.exit_status)

@@ -10,17 +10,36 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
+from decisiontool.loading import MissingPolicy
 from decisiontool.model import DecisionModel
 from decisiontool.problems import ModelError
-from decisiontool.tui.screens.dialogs import ConfirmDialog
+from decisiontool.services import model_file_stamps, reload_model
+from decisiontool.tui.screens.dialogs import QuitDialog
 from decisiontool.tui.screens.invalid import InvalidModelScreen
 from decisiontool.tui.screens.main import PALETTE_COMMANDS, MainScreen
-from decisiontool.tui.state import Session, model_file_stamps
+from decisiontool.tui.state import Session
+from decisiontool.tui.text import safe
+
+
+def screenshot_folder(path: str | None, model_root: Path) -> Path:
+    """Where a screenshot goes: `path`, else ~/Downloads when it exists, else beside the model."""
+    if path:
+        return Path(path)
+    try:
+        downloads = Path.home() / "Downloads"
+    except RuntimeError:
+        downloads = None
+    if downloads is not None and downloads.is_dir():
+        return downloads
+    return model_root
+
 
 POLL_SECONDS = 1.0
 """How often the model directory is checked for edits made in another window."""
@@ -44,12 +63,14 @@ class DecisionApp(App[None]):
         ),
     ]
 
-    def __init__(self, session: Session, *, watch: bool = True, missing: str = "refuse") -> None:
+    def __init__(self, session: Session, *, watch: bool = True, missing: MissingPolicy = "refuse") -> None:
         super().__init__()
         self.session = session
         """The app's state; screens read it and call it."""
         self.watch_files = watch
-        self.missing = missing
+        self.missing: MissingPolicy = missing
+        self.failures = 0
+        """How many operations failed (saving, exporting, a computation): the exit status is 1 after any."""
         self.model_root: Path = session.model.root
         self.file_stamps: dict[str, tuple[int, int]] = {}
         self.reloads = 0
@@ -70,21 +91,62 @@ class DecisionApp(App[None]):
     # -- quitting and help ------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        """Quit; ask first when the weights are unsaved."""
+        """Quit; with unsaved weights, offer to save them first."""
         if not self.session.unsaved:
-            self.exit()
+            self.exit(return_code=self.exit_status)
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.exit()
+        def answered(answer: str | None) -> None:
+            if answer == "quit":
+                self.exit(return_code=self.exit_status)
+            elif answer == "save":
+                self.main_screen.action_save_profile(then=lambda: self.exit(return_code=self.exit_status))
 
-        self.push_screen(
-            ConfirmDialog(
-                "The weights are not saved (ctrl+s saves them as a profile). Quit anyway?", yes="Quit"
-            ),
-            answered,
-        )
+        self.push_screen(QuitDialog(), answered)
+
+    @property
+    def exit_status(self) -> int:
+        """0, or 1 when something failed during the session (the user was told in the app)."""
+        return 1 if self.failures else 0
+
+    # -- messages --------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a notification; its text is never read as markup (it may hold names and paths)."""
+        super().notify(safe(message), title=safe(title), severity=severity, timeout=timeout, markup=False)
+
+    def report_failure(self, title: str, message: str) -> None:
+        """An operation failed: tell the user (the app goes on; the exit status will be 1)."""
+        self.failures += 1
+        self.notify(message, title=title, severity="error", timeout=10)
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        # the net under every worker: one that raised is a message, never an exit
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.report_failure("Something failed", f"{event.worker.name}: {type(error).__name__}: {error}")
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Save an SVG screenshot: in Downloads when it exists, else beside the model (or here)."""
+        if self.is_web:
+            self.deliver_screenshot(filename, path)
+            return
+        folder = screenshot_folder(path, self.model_root)
+        try:
+            saved = self.save_screenshot(filename, str(folder))
+        except OSError as error:
+            self.report_failure("Screenshot not saved", f"{folder}: {error.strerror or error}")
+            return
+        self.notify(f"Saved {saved}", title="Screenshot")
 
     def action_help(self) -> None:
         """Show every key binding."""
@@ -123,10 +185,8 @@ class DecisionApp(App[None]):
     @work(thread=True, exclusive=True, group="reload")
     def reload_model(self) -> None:
         """Load the model again off the UI thread, then apply it (or show its problems)."""
-        from decisiontool.loading import load_model
-
         try:
-            model = load_model(self.model_root, missing="worst" if self.missing == "worst" else "refuse")
+            model = reload_model(self.model_root, missing=self.missing)
         except ModelError as error:
             self.call_from_thread(self._model_invalid, error)
             return

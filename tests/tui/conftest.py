@@ -49,3 +49,11 @@ def run(test: Callable[[], Coroutine[Any, Any, None]] | Awaitable[None]) -> None
 
     coroutine = test() if callable(test) else test
     asyncio.run(coroutine)  # type: ignore[arg-type]
+
+
+async def settle(app: DecisionApp, pilot: Any) -> None:
+    """Wait for workers and the screen to finish their work."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()

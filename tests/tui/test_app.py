@@ -12,24 +12,27 @@ import pytest
 import tomli
 from typer.testing import CliRunner
 
+from decisiontool.analysis import Analysis
 from decisiontool.cli import app as cli_app
+from decisiontool.loading import load_model
 from decisiontool.tui.app import DecisionApp
+from decisiontool.tui.results import sensitivity
 from decisiontool.tui.screens.dialogs import (
     ChoiceDialog,
     ConfirmDialog,
     ExportDialog,
     LessonDialog,
+    QuitDialog,
     SaveProfileDialog,
     WeightDialog,
 )
 from decisiontool.tui.screens.help import HelpScreen, binding_sections
 from decisiontool.tui.screens.invalid import InvalidModelScreen
 from decisiontool.tui.screens.main import PALETTE_COMMANDS, MainScreen
-from decisiontool.tui.state import sensitivity
 from decisiontool.tui.widgets.detail import DetailPanel, LessonLink
 from decisiontool.tui.widgets.ranking import RankingList
 from decisiontool.tui.widgets.weights import WeightsList
-from tests.tui.conftest import run
+from tests.tui.conftest import run, settle
 
 AppFactory = Callable[..., DecisionApp]
 
@@ -52,14 +55,6 @@ def plain(static: Any) -> str:
     content = static.content
     console.print(content)
     return console.export_text()
-
-
-async def settle(app: DecisionApp, pilot: Any) -> None:
-    """Wait for workers and the screen to finish their work."""
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_weight_keys_re_rank(app_factory: AppFactory) -> None:
@@ -208,7 +203,7 @@ def test_profile_switch_lists_descriptions_and_keeps_the_option(app_factory: App
             await pilot.pause()
             assert app.session.analysis.profile == "reach_first"
             assert ranking.current_option == chosen
-            assert "reach_first" in plain(app.screen.query_one("#status"))
+            assert "Reach first" in plain(app.screen.query_one("#status"))
 
     run(scenario)
 
@@ -218,12 +213,13 @@ def test_failing_option_is_marked_and_legend_follows_colouring(app_factory: AppF
         app = app_factory()
         async with app.run_test(size=(100, 30)) as pilot:
             rows = rendered_rows(app.screen.query_one(RankingList))
-            assert "✗ Sanctions only" in rows[-1]
+            assert "✗ Sanctions on" in rows[-1]
             assert "fails a minimum (1)" in plain(app.screen.query_one("#legend"))
             assert "■ Effectiveness" in plain(app.screen.query_one("#legend"))
-            await pilot.press("b")  # colour by criterion: the legend names criteria
+            await pilot.press("b")  # colour by criterion: the legend names criteria, not ids
             legend = plain(app.screen.query_one("#legend"))
-            assert "■ resources" in legend and "■ cost" in legend
+            assert "■ Dedicated resources" in legend and "■ Annual cost" in legend
+            assert "■ resources" not in legend
 
     run(scenario)
 
@@ -263,11 +259,16 @@ def test_compare_and_sensitivity_tabs(app_factory: AppFactory) -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("c")
             await settle(app, pilot)
-            compare = plain(app.screen.query_one("#compare-table"))
-            assert "PROMETHEE II" in compare and "P3 reach_first" in compare
+            compare = plain(app.screen.query_one("#compare .table"))
+            caption = plain(app.screen.query_one("#compare .table-caption"))
+            caption = " ".join(caption.split())
+            assert "prom = PROMETHEE II" in caption and "P3 = Reach first" in caption
+            assert "Kendall's tau" in caption and "Spearman's rho" in caption
             lines = {line.split("  ")[0]: line.split() for line in compare.splitlines() if line.strip()}
             assert lines["Regional political office"][-7:] == ["1"] * 7
             assert lines["Sanctions only"][-7:] == ["4"] * 7
+            # every column ranks the four options in the same order here: tau and rho are 1
+            assert lines["τ vs now"][-7:] == ["1.00"] * 7
             await pilot.press("s", "down", "down")
             await pilot.pause(0.2)
             await settle(app, pilot)
@@ -286,8 +287,11 @@ def test_compare_and_sensitivity_tabs(app_factory: AppFactory) -> None:
             await settle(app, pilot)
             await pilot.pause(0.2)
             await settle(app, pilot)
-            heat_map = plain(app.screen.query_one("#smaa-table"))
-            assert "Rank acceptability" in heat_map and "Sanctions only" in heat_map
+            heat_map = plain(app.screen.query_one("#smaa .table"))
+            caption = " ".join(plain(app.screen.query_one("#smaa .table-caption")).split())
+            assert "Sanctions only" in heat_map
+            assert "Rank acceptability" in caption and "±20%" in caption
+            assert "E(rank) = expected rank" in caption and "conf = confidence" in caption
 
     run(scenario)
 
@@ -300,6 +304,7 @@ def test_save_writes_a_valid_profile(app_factory: AppFactory, model_dir: Path) -
             await pilot.pause()
             assert isinstance(app.screen, SaveProfileDialog)
             await pilot.press(*"council", "tab", *"Council view", "enter")
+            await pilot.pause()
             await settle(app, pilot)
             assert isinstance(app.screen, MainScreen)
             assert app.session.analysis.profile == "council"
@@ -308,7 +313,8 @@ def test_save_writes_a_valid_profile(app_factory: AppFactory, model_dir: Path) -
         path = model_dir / "criteria" / "profiles" / "council.toml"
         parsed = tomli.loads(path.read_text(encoding="utf-8"))
         assert parsed["name"] == "Council view"
-        assert parsed["weights"]["resources"] == pytest.approx(0.42)
+        saved = Analysis.create(load_model(model_dir), profile="council")
+        assert saved.weight_map()["resources"] == pytest.approx(0.42)
         result = CliRunner().invoke(cli_app, ["validate", "--data", str(model_dir)])
         assert result.exit_code == 0, result.output
 
@@ -425,15 +431,16 @@ def test_quit_asks_when_weights_are_unsaved(app_factory: AppFactory) -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("down", "right", "q")
             await pilot.pause()
-            assert isinstance(app.screen, ConfirmDialog)
-            await pilot.press("n")
+            assert isinstance(app.screen, QuitDialog)
+            await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, MainScreen)
             await pilot.press("q")
             await pilot.pause()
-            await pilot.press("y")
+            await pilot.press("q")  # quit without saving
             await pilot.pause()
             assert app._exit
+        assert app.return_code == 0
 
     run(scenario)
 
@@ -536,12 +543,15 @@ def test_weighting_rank_order_applies(app_factory: AppFactory) -> None:
     run(scenario)
 
 
-def test_weighting_pairwise_updates_consistency_live(app_factory: AppFactory) -> None:
+def test_weighting_pairwise_updates_consistency_live() -> None:
+    """On the bundled model (a group of three criteria: two items are always consistent)."""
+    from decisiontool.loading import bundled_model_dir
     from decisiontool.tui.screens.weighting import PairList, WeightingScreen
+    from tests.tui.conftest import make_app
 
     async def scenario() -> None:
-        app = app_factory()
-        async with app.run_test(size=(100, 34)) as pilot:
+        app = make_app(bundled_model_dir())
+        async with app.run_test(size=(110, 40)) as pilot:
             await pilot.press("w")
             await pilot.pause()
             screen = app.screen
@@ -549,17 +559,22 @@ def test_weighting_pairwise_updates_consistency_live(app_factory: AppFactory) ->
             for _ in range(50):  # the tabs settle a moment after the screen is pushed
                 screen.query_one("#weighting-tabs").active = "tab-ahp"  # type: ignore[attr-defined]
                 await pilot.pause(0.02)
-                if screen.pairwise is not None:
+                if screen.mode == "ahp":
                     break
+            await pilot.pause()
+            # AHP compares within a group or the groups, never all criteria at once (as elicitation)
+            assert "criteria" not in [scope.id for scope in screen.scopes]
+            screen.query_one("#weighting-scope").value = "group:capability"  # type: ignore[attr-defined]
+            await pilot.pause()
+            assert screen.scope.items == ("analysis_to_action", "justice_chain", "coordination_coherence")
             pairs = screen.query_one(PairList)
             pairs.focus()
-            assert screen.pairwise is not None, (screen.mode, plain(screen.query_one("#weighting-result")))
-            consistent = screen.pairwise.cr
-            assert consistent is not None and consistent < 0.1
-            for _ in range(6):
-                await pilot.press("left")  # resources vs reach up to 9 : 1
-            await pilot.press("down", "down", "down", *["right"] * 8)  # reach vs durability to 1 : 9
-            assert screen.pairwise.cr is not None and screen.pairwise.cr > 0.1
+            assert screen.derived is not None and screen.derived.cr is not None
+            assert screen.derived.cr < 0.1
+            # a > b (9:1), b > c (9:1) but c > a (1:9): as inconsistent as three judgements get
+            await pilot.press("home", *["left"] * 8, "down", *["right"] * 8, "down", *["left"] * 8)
+            await pilot.pause()
+            assert screen.derived.cr is not None and screen.derived.cr > 0.1
             assert pairs.flagged
             result = plain(screen.query_one("#weighting-result"))
             assert "Consistency ratio" in result and "revisit" in result
@@ -578,3 +593,19 @@ def test_cli_prints_the_problems_of_an_invalid_model(model_dir: Path) -> None:
     assert result.exit_code == 1
     assert "options/regional_office.toml" in result.output
     assert "scores.reach.value: 9 is outside the scale [0, 5] of reach" in result.output
+
+
+def test_zoom_gives_the_tabs_the_screen_and_escape_returns(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("c", "z")
+            await settle(app, pilot)
+            screen = app.screen
+            assert screen.maximized is screen.query_one("#tabs")
+            assert screen.query_one("#tabs").size.height >= 20
+            await pilot.press("z")
+            await pilot.pause()
+            assert screen.maximized is None
+
+    run(scenario)

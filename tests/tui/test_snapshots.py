@@ -1,44 +1,55 @@
-"""Snapshots of the main screen (80x24, 120x40, 160x50), the help screen and the weighting screen.
+"""Snapshots of the main screen, each tab and each view at 80x24, 120x40 and 200x50.
 
-They use the fixed model in tests/tui/data/small, so that edits to the bundled model never
-change them. Update with `pytest tests/tui --snapshot-update` and look at the SVGs in
-__snapshots__/ before committing them.
+The layout snapshots use `data/ten`, a frozen copy of the bundled ten-option model (so
+that they show all ten options fit at 80x24, and edits to the bundled model never change
+them); the help and weighting screens use `data/small`. Update with
+`pytest tests/tui --snapshot-update` and look at every changed SVG in __snapshots__/
+before committing it.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.tui.conftest import DATA, make_app
+
+TEN = Path(__file__).parent / "data" / "ten"
+SIZES = [(80, 24), (120, 40), (200, 50)]
 
 
 async def settled(pilot: Any) -> None:
     """Let the first paint, the deferred detail and any worker finish."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.2)
+    await pilot.pause(0.3)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
-def test_main_screen_80x24(snap_compare: Any) -> None:
-    assert snap_compare(make_app(DATA), terminal_size=(80, 24), run_before=settled)
+VIEWS: dict[str, tuple[str, ...]] = {
+    "main": (),
+    "changed": ("down", "right", "right", "right", "down", "down", "l"),
+    "sensitivity": ("down", "s"),
+    "smaa": ("a",),
+    "compare": ("c",),
+    "criterion": ("down", "i"),
+}
+"""Keys from the first paint to each view."""
 
 
-def test_main_screen_120x40_after_changes(snap_compare: Any) -> None:
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_layout(snap_compare: Any, view: str, size: tuple[int, int]) -> None:
     async def run_before(pilot: Any) -> None:
         await settled(pilot)
-        await pilot.press("down", *["shift+right"] * 8, "down", "down", "down", "l")
+        for key in VIEWS[view]:
+            await pilot.press(key)
         await settled(pilot)
 
-    assert snap_compare(make_app(DATA), terminal_size=(120, 40), run_before=run_before)
-
-
-def test_main_screen_160x50_sensitivity(snap_compare: Any) -> None:
-    async def run_before(pilot: Any) -> None:
-        await settled(pilot)
-        await pilot.press("down", "s")  # Dedicated resources: raising it overturns the top
-        await settled(pilot)
-
-    assert snap_compare(make_app(DATA), terminal_size=(160, 50), run_before=run_before)
+    assert snap_compare(make_app(TEN), terminal_size=size, run_before=run_before)
 
 
 def test_help_screen(snap_compare: Any) -> None:

@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from decisiontool.analysis import Analysis
 from decisiontool.loading import load_model
 from decisiontool.problems import ModelError
-from decisiontool.tui.state import Session, compare_ranks, parse_weight_text, sensitivity, smaa_summary
+from decisiontool.tui.results import compare_ranks, sensitivity, smaa_summary
+from decisiontool.tui.screens.dialogs import parse_weight_text
+from decisiontool.tui.state import Session
 from tests.tui.conftest import DATA
 
 MODEL = load_model(DATA)
@@ -84,9 +86,29 @@ def test_locking_a_group_locks_its_criteria() -> None:
 def test_relative_weights_reproduce_the_effective_weights() -> None:
     state = session()
     state.set_weight("reach", 0.4)
-    weights, group_weights = state.profile_to_save()
-    again = Analysis.create(MODEL).with_weights({**weights, **group_weights})
+    analysis = state.analysis
+    again = Analysis.create(MODEL).with_weights(
+        {
+            **dict(zip(analysis.arrays.criterion_ids, analysis.criterion_weights, strict=True)),
+            **dict(zip(analysis.arrays.group_ids, analysis.group_weights, strict=True)),
+        }
+    )
     assert np.allclose(again.weights, state.analysis.weights)
+
+
+def test_moving_one_weight_changes_as_few_relative_weights_as_can_be() -> None:
+    # reach moves; every other criterion is rescaled by the same factor, so inside its own
+    # group durability and cost keep their profile ratio: only reach and the groups'
+    # weights need new relative numbers, the other criteria keep the profile's own.
+    state = session()
+    profile = Analysis.create(MODEL)
+    state.set_weight("reach", 0.4)
+    changed = {item for item, _ in state.analysis.overrides}
+    assert "reach" in changed
+    assert not changed & {"durability", "cost"}
+    for cid in ("durability", "cost"):
+        assert state.analysis.relative_weight(cid) == profile.relative_weight(cid)
+    assert state.moved == {"reach"}
 
 
 def test_zero_drops_and_refuses_to_leave_nothing() -> None:
@@ -202,9 +224,18 @@ def test_smaa_summary_is_seeded_and_in_rank_order() -> None:
 
 
 def test_compare_ranks_columns() -> None:
-    labels, ranks = compare_ranks(Analysis.create(MODEL))
-    assert labels == ["now/wsm", "topsis", "vikor", "promethee2", "default", "cost_first", "reach_first"]
-    assert ranks["sanctions_only"][0] == 4
+    comparison = compare_ranks(Analysis.create(MODEL))
+    assert comparison.labels == [
+        "now/wsm",
+        "topsis",
+        "vikor",
+        "promethee2",
+        "default",
+        "cost_first",
+        "reach_first",
+    ]
+    assert comparison.ranks["sanctions_only"][0] == 4
+    assert comparison.tau[0] == 1.0 and comparison.rho[0] == 1.0
 
 
 @settings(max_examples=60, deadline=None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -18,8 +19,26 @@ from textual.widgets.option_list import Option
 from decisiontool.model import Lesson
 from decisiontool.model.citations import cite_all
 from decisiontool.model.files import ID_PATTERN, MAX_ID_LENGTH
-from decisiontool.tui.state import parse_weight_text
+from decisiontool.tui.text import safe
 from decisiontool.tui.widgets.detail import citation_text
+
+
+def parse_weight_text(text: str) -> float:
+    """An effective weight typed by the user: `0.25`, `.25` or `25%`; ValueError if not one."""
+    cleaned = text.strip().replace(",", ".")
+    percent = cleaned.endswith("%")
+    if percent:
+        cleaned = cleaned[:-1].strip()
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number (e.g. 0.25 or 25%)") from None
+    if percent:
+        value /= 100.0
+    if not math.isfinite(value) or not 0.0 <= value <= 1.0:
+        raise ValueError(f"{text.strip()} must lie between 0 and 1 (or 0% and 100%)")
+    return value
+
 
 CANCEL = Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without changing anything")
 
@@ -42,7 +61,7 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """The question and two buttons."""
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-question")
+            yield Static(Text(safe(self.question)), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", variant="warning", id="yes", compact=True)
                 yield Button(f"{self.no} (n)", id="no", compact=True)
@@ -75,18 +94,22 @@ class WeightDialog(ModalScreen[float | None]):
         self.current = current
 
     def compose(self) -> ComposeResult:
-        """A label, an input and an error line."""
+        """A label (wrapping, never cut), an input, an error line and the keys."""
         with Vertical(classes="dialog"):
-            yield Label(f"Effective weight of {self.label} (0–1, or a percentage):")
+            prompt = Text("Effective weight of ")
+            prompt.append(safe(self.label), style="bold")
+            prompt.append(": a number from 0 to 1, or a percentage (25%)")
+            yield Static(prompt, id="weight-label")
             yield Input(value=f"{self.current:.3f}", id="weight-input", select_on_focus=True, compact=True)
             yield Static("", classes="dialog-error")
+            yield Static(Text("Enter sets it · Esc keeps the weight", style="dim"), classes="dialog-hint")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         try:
             value = parse_weight_text(event.value)
         except ValueError as error:
-            self.query_one(".dialog-error", Static).update(str(error))
+            self.query_one(".dialog-error", Static).update(Text(safe(error)))
             return
         self.dismiss(value)
 
@@ -110,13 +133,17 @@ class ChoiceDialog(ModalScreen[str | None]):
         """A title and the list."""
         options = []
         for item_id, name, description in self.choices:
-            prompt = Text.assemble((name, "bold"), "  ", (item_id, "dim"))
+            prompt = Text.assemble((safe(name), "bold"), "  ", (safe(item_id), "dim"))
             if description:
-                prompt.append("\n" + description.strip(), style="italic")
+                prompt.append("\n" + safe(description.strip()), style="italic")
             options.append(Option(prompt, id=item_id))
         with Vertical(classes="dialog dialog-wide"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(safe(self.title_text)), classes="dialog-title")
             yield OptionList(*options, id="choices")
+            yield Static(
+                Text("↑↓ choose · Enter takes it · Esc keeps the current one", style="dim"),
+                classes="dialog-hint",
+            )
 
     def on_mount(self) -> None:
         """Highlight the current choice."""
@@ -150,8 +177,8 @@ class LessonDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """Title, summary and sources, scrollable."""
         text = Text()
-        text.append(f"{self.lesson.id}  {self.lesson.title}\n\n", style="bold")
-        text.append((self.lesson.summary or "(no summary)").strip() + "\n")
+        text.append(safe(f"{self.lesson.id}  {self.lesson.title}") + "\n\n", style="bold")
+        text.append(safe((self.lesson.summary or "(no summary)").strip()) + "\n")
         if self.lesson.sources:
             text.append("\nSources\n", style="bold")
             for citation in cite_all(self.lesson.sources):
@@ -159,6 +186,7 @@ class LessonDialog(ModalScreen[None]):
                 text.append("\n")
         with VerticalScroll(classes="dialog dialog-wide"):
             yield Static(text, id="lesson-text")
+            yield Static(Text("Esc or Enter closes", style="dim"), classes="dialog-hint")
 
     def action_cancel(self) -> None:
         """Close."""
@@ -184,28 +212,51 @@ def check_profile_id(profile_id: str) -> str:
 
 
 class SaveProfileDialog(ModalScreen[SaveRequest | None]):
-    """Ask for the id, name and description of the profile to save."""
+    """Ask for the id, name and description of the profile to save.
+
+    The name and description follow the id: an existing profile's id brings its own, a new
+    id starts empty (never the old profile's), unless the user has typed in them.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [CANCEL]
 
-    def __init__(self, profile_id: str, name: str, description: str) -> None:
+    def __init__(self, profile_id: str, known: dict[str, tuple[str, str]]) -> None:
         super().__init__(classes="dialog-screen")
-        self.initial = SaveRequest(profile_id, name, description)
+        self.initial_id = profile_id
+        self.known = known
+        """Existing profile id -> (name, description)."""
+        self._filled: tuple[str, str] = known.get(profile_id, ("", ""))
 
     def compose(self) -> ComposeResult:
         """Three inputs and the buttons."""
+        name, description = self._filled
         with Vertical(classes="dialog dialog-wide"):
             yield Label("Save the current weights as a profile", classes="dialog-title")
             yield Label("Id (the file name, e.g. council_view):")
-            yield Input(value=self.initial.profile_id, id="profile-id", compact=True)
+            yield Input(value=self.initial_id, id="profile-id", placeholder="council_view", compact=True)
             yield Label("Name:")
-            yield Input(value=self.initial.name, id="profile-name", compact=True)
+            yield Input(value=name, id="profile-name", placeholder="Council view", compact=True)
             yield Label("Description (optional):")
-            yield Input(value=self.initial.description, id="profile-description", compact=True)
+            yield Input(
+                value=description, id="profile-description", placeholder="Whose view, and why", compact=True
+            )
             yield Static("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+            yield Static(
+                Text("Tab moves between fields · Enter saves · Esc cancels", style="dim"),
+                classes="dialog-hint",
+            )
+
+    @on(Input.Changed, "#profile-id")
+    def _id_changed(self, event: Input.Changed) -> None:
+        name_input = self.query_one("#profile-name", Input)
+        description_input = self.query_one("#profile-description", Input)
+        if (name_input.value, description_input.value) != self._filled:
+            return  # the user typed there: keep it
+        self._filled = self.known.get(event.value.strip(), ("", ""))
+        name_input.value, description_input.value = self._filled
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
@@ -214,7 +265,7 @@ class SaveProfileDialog(ModalScreen[SaveRequest | None]):
         name = self.query_one("#profile-name", Input).value.strip()
         problem = check_profile_id(profile_id) or ("" if name else "a profile needs a name")
         if problem:
-            self.query_one(".dialog-error", Static).update(problem)
+            self.query_one(".dialog-error", Static).update(Text(problem))
             return
         description = self.query_one("#profile-description", Input).value.strip()
         self.dismiss(SaveRequest(profile_id, name, description))
@@ -233,29 +284,35 @@ REPORT_FORMATS: tuple[str, ...] = ("md", "html", "csv", "json", "xlsx")
 class ExportRequest:
     """What the export dialog asked for."""
 
-    path: Path
+    path_text: str
+    """The path as typed (resolved by `decisiontool.services.resolve_output_path`)."""
     force: bool
     """Overwrite an existing file (set after the user confirmed)."""
     sensitivity: bool
     smaa: bool
 
+    def forced(self) -> ExportRequest:
+        """The same request, confirmed to overwrite."""
+        return ExportRequest(self.path_text, True, self.sensitivity, self.smaa)
+
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
-    """Ask where and in which format to write a report."""
+    """Ask where and in which format to write a report; shows why the last attempt failed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [CANCEL]
 
-    def __init__(self, default_path: Path) -> None:
+    def __init__(self, request: ExportRequest, error: str = "") -> None:
         super().__init__(classes="dialog-screen")
-        self.default_path = default_path
+        self.request = request
+        self.error = error
 
     def compose(self) -> ComposeResult:
         """Path, format, options and buttons."""
-        suffix = self.default_path.suffix.lstrip(".")
+        suffix = Path(self.request.path_text).suffix.lstrip(".")
         with Vertical(classes="dialog dialog-wide"):
             yield Label("Export a report", classes="dialog-title")
-            yield Label("File (the format follows the suffix):")
-            yield Input(value=str(self.default_path), id="export-path", compact=True)
+            yield Label("File (the format follows the suffix; ~ is your home folder):")
+            yield Input(value=self.request.path_text, id="export-path", compact=True)
             yield Select(
                 [(f".{fmt}", fmt) for fmt in REPORT_FORMATS],
                 value=suffix if suffix in REPORT_FORMATS else "md",
@@ -263,32 +320,40 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 id="export-format",
                 compact=True,
             )
-            yield Checkbox("Include sensitivity", value=True, id="export-sensitivity", compact=True)
-            yield Checkbox("Include SMAA", id="export-smaa", compact=True)
-            yield Static("", classes="dialog-error")
+            yield Checkbox(
+                "Include sensitivity", value=self.request.sensitivity, id="export-sensitivity", compact=True
+            )
+            yield Checkbox(
+                "Include SMAA (10,000 samples)", value=self.request.smaa, id="export-smaa", compact=True
+            )
+            yield Static(Text(safe(self.error)), classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", variant="primary", id="export", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+            yield Static(Text("Enter exports · Esc cancels", style="dim"), classes="dialog-hint")
 
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
         path_input = self.query_one("#export-path", Input)
-        path = Path(path_input.value.strip() or "report")
-        path_input.value = str(path.with_suffix(f".{event.value}"))
+        text = path_input.value.strip() or "report"
+        stem, dot, suffix = text.rpartition(".")
+        base = stem if dot and "/" not in suffix else text
+        new = f"{base}.{event.value}"
+        if new != path_input.value:
+            path_input.value = new
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#export")
     def _export(self) -> None:
         text = self.query_one("#export-path", Input).value.strip()
-        path = Path(text).expanduser()
-        if not text or path.suffix.lstrip(".") not in REPORT_FORMATS:
+        if not text or Path(text).suffix.lstrip(".") not in REPORT_FORMATS:
             self.query_one(".dialog-error", Static).update(
-                "give a file ending in " + ", ".join(f".{fmt}" for fmt in REPORT_FORMATS)
+                Text("give a file ending in " + ", ".join(f".{fmt}" for fmt in REPORT_FORMATS))
             )
             return
         self.dismiss(
             ExportRequest(
-                path,
+                text,
                 force=False,
                 sensitivity=self.query_one("#export-sensitivity", Checkbox).value,
                 smaa=self.query_one("#export-smaa", Checkbox).value,
@@ -298,4 +363,44 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Export nothing."""
+        self.dismiss(None)
+
+
+class QuitDialog(ModalScreen[str | None]):
+    """Unsaved weights at quit: save and quit, quit without saving, or stay."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        CANCEL,
+        Binding(
+            "s", "answer('save')", "Save and quit", id="quit.save", tooltip="Save as a profile, then quit"
+        ),
+        Binding("q", "answer('quit')", "Quit", id="quit.discard", tooltip="Quit without saving"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The question and three buttons."""
+        with Vertical(classes="dialog"):
+            yield Static("The weights are not saved.", classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save and quit (s)", variant="primary", id="save", compact=True)
+                yield Button("Quit without saving (q)", variant="warning", id="quit", compact=True)
+                yield Button("Stay (Esc)", id="stay", compact=True)
+
+    def __init__(self) -> None:
+        super().__init__(classes="dialog-screen")
+
+    def on_mount(self) -> None:
+        """Focus "save": the answer that loses nothing."""
+        self.query_one("#save", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "stay" else event.button.id)
+
+    def action_answer(self, answer: str) -> None:
+        """Answer with a key."""
+        self.dismiss(answer)
+
+    def action_cancel(self) -> None:
+        """Stay in the app."""
         self.dismiss(None)

@@ -9,7 +9,7 @@ dismisses the screen with the resulting effective weights of every criterion.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual import on
@@ -19,17 +19,18 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Label, Select, Static, TabbedContent, TabPane
 
-from decisiontool.tui.state import (
+from decisiontool.problems import ModelError
+from decisiontool.tui.elicit import (
     SAATY_STEPS,
-    PairwiseResult,
-    Session,
+    Derived,
     WeightingScope,
-    pairwise_result,
-    rank_order_result,
+    pairwise,
+    rank_order,
     saaty_label,
-    scope_to_effective,
     weighting_scopes,
 )
+from decisiontool.tui.state import Session
+from decisiontool.tui.text import safe
 from decisiontool.tui.widgets.rows import RowList
 from decisiontool.tui.widgets.weights import weight_bar
 
@@ -86,7 +87,7 @@ class LevelList(RowList):
         """`level  name  weight bar`."""
         bar = max(6, min(20, width // 4))
         name_width = max(6, width - 6 - 7 - bar - 2)
-        name = self.names[index][:name_width]
+        name = safe(self.names[index])[:name_width]
         text = Text()
         text.append(f" {self.levels[index]:>2}   ", style="bold cyan")
         text.append(name.ljust(name_width))
@@ -145,9 +146,9 @@ class PairList(RowList):
         flag = "!" if (i, j) in self.flagged else " "
         text = Text()
         text.append(flag, style="bold red")
-        text.append(self.names[i][:side].rjust(side), style="bold" if step > EQUAL else "")
+        text.append(safe(self.names[i])[:side].rjust(side), style="bold" if step > EQUAL else "")
         text.append(f" ◀{saaty_label(step):^9}▶ ", style="cyan")
-        text.append(self.names[j][:side], style="bold" if step < EQUAL else "")
+        text.append(safe(self.names[j])[:side], style="bold" if step < EQUAL else "")
         return text
 
     def action_tilt(self, change: int) -> None:
@@ -177,10 +178,10 @@ class WeightingScreen(ModalScreen[dict[str, float] | None]):
     def __init__(self, session: Session) -> None:
         super().__init__(id="weighting", classes="dialog-screen")
         self.session = session
-        self.scopes = weighting_scopes(session.analysis)
+        self.scopes = weighting_scopes(session.analysis, "rank")
         self.scope: WeightingScope = self.scopes[0]
         self.values: list[float] = []
-        self.pairwise: PairwiseResult | None = None
+        self.derived: Derived | None = None
 
     def compose(self) -> ComposeResult:
         """Scope, the two methods as tabs, the result and the buttons."""
@@ -188,7 +189,7 @@ class WeightingScreen(ModalScreen[dict[str, float] | None]):
             with Horizontal(id="weighting-top"):
                 yield Label("Weigh: ")
                 yield Select(
-                    [(scope.label, scope.id) for scope in self.scopes],
+                    [(safe(scope.label), scope.id) for scope in self.scopes],
                     value=self.scope.id,
                     allow_blank=False,
                     id="weighting-scope",
@@ -217,6 +218,17 @@ class WeightingScreen(ModalScreen[dict[str, float] | None]):
 
     @on(TabbedContent.TabActivated, "#weighting-tabs")
     def _tab_changed(self) -> None:
+        mode: Literal["rank", "ahp"] = "ahp" if self.mode == "ahp" else "rank"
+        scopes = weighting_scopes(self.session.analysis, mode)
+        if [s.id for s in scopes] != [s.id for s in self.scopes]:
+            self.scopes = scopes
+            if self.scope not in scopes:
+                self.scope = scopes[0]
+                self.load_scope()
+            select = self.query_one("#weighting-scope", Select)
+            with select.prevent(Select.Changed):
+                select.set_options([(safe(scope.label), scope.id) for scope in scopes])
+                select.value = self.scope.id
         self.query_one(PairList if self.mode == "ahp" else LevelList).focus()
 
     def current_values(self) -> list[float]:
@@ -249,59 +261,66 @@ class WeightingScreen(ModalScreen[dict[str, float] | None]):
         return "ahp" if self.query_one("#weighting-tabs", TabbedContent).active == "tab-ahp" else "rank"
 
     def recompute(self) -> None:
-        """Derive the weights from the open tab's judgements and show them."""
-        result = Text()
-        self.pairwise = None
+        """Derive the weights from the open tab's judgements (through elicitation) and show them."""
+        analysis = self.session.analysis
+        self.derived = None
         try:
             if self.mode == "rank":
                 levels = self.query_one(LevelList)
                 method = str(self.query_one("#rank-method", Select).value)
-                self.values = rank_order_result(levels.levels, method)
-                levels.weights = self.values
+                self.derived = rank_order(analysis, self.scope, levels.levels, method)
+                levels.weights = self.derived.values
                 levels.refresh()
             else:
                 pairs = self.query_one(PairList)
-                self.pairwise = pairwise_result(len(self.scope.items), pairs.steps)
-                self.values = self.pairwise.weights
-                pairs.flagged = {(i, j) for i, j, _, _ in self.pairwise.worst_pairs}
+                self.derived = pairwise(analysis, self.scope, pairs.steps)
+                pairs.flagged = {(i, j) for i, j, _, _ in self.derived.worst_pairs}
                 pairs.refresh()
-        except ValueError as error:
+        except (ModelError, ValueError) as error:
+            message = (
+                "\n".join(p.message for p in error.problems) if isinstance(error, ModelError) else str(error)
+            )
             self.values = []
-            self.query_one("#weighting-result", Static).update(Text(str(error), style="red"))
+            self.query_one("#weighting-result", Static).update(Text(safe(message), style="red"))
             return
-        if self.pairwise is not None:
-            cr = self.pairwise.cr
+        self.values = self.derived.values
+        self.query_one("#weighting-result", Static).update(self.result_text(self.derived))
+
+    def result_text(self, derived: Derived) -> Text:
+        """The consistency of AHP judgements, the worst pairs and the derived weights."""
+        result = Text()
+        names = [safe(name) for name in self.scope.names]
+        if self.mode == "ahp":
+            cr = derived.cr
             if cr is None:
-                result.append("Consistency ratio: not defined for more than 15 items. ", style="yellow")
+                result.append("Consistency ratio (CR): not defined for more than 15 items. ", style="yellow")
             else:
                 style = "bold green" if cr <= 0.1 else "bold red"
-                result.append(f"Consistency ratio {cr:.3f}", style=style)
+                result.append(f"Consistency ratio (CR) {cr:.3f}", style=style)
                 result.append(
                     " (≤ 0.10 is acceptable)" if cr <= 0.1 else " > 0.10: revisit the pairs marked !"
                 )
-            result.append(f" · λmax {self.pairwise.lambda_max:.3f}\n", style="dim")
-            for i, j, given, implied in self.pairwise.worst_pairs:
+            if derived.lambda_max is not None:
+                result.append(f" · λmax (principal eigenvalue) {derived.lambda_max:.3f}\n", style="dim")
+            for i, j, given, implied in derived.worst_pairs:
                 result.append(
-                    f"  ! {self.scope.names[i]} vs {self.scope.names[j]}: judged {given:.3g}, "
-                    f"the weights imply {implied:.3g}\n",
-                    style="red" if (self.pairwise.cr or 0) > 0.1 else "dim",
+                    f"  ! {names[i]} vs {names[j]}: judged {given:.3g}, the weights imply {implied:.3g}\n",
+                    style="red" if (cr or 0) > 0.1 else "dim",
                 )
-        if self.pairwise is not None or len(self.values) <= 6:
+        if self.mode == "ahp" or len(self.values) <= 6:
             # the rank-order list shows each weight already; the pairwise list does not
             result.append("Result: ", style="bold")
             result.append(
-                " · ".join(
-                    f"{item} {value:.3f}" for item, value in zip(self.scope.items, self.values, strict=True)
-                )
+                " · ".join(f"{name} {value:.3f}" for name, value in zip(names, self.values, strict=True))
             )
         result.rstrip()
-        self.query_one("#weighting-result", Static).update(result)
+        return result
 
     def result_weights(self) -> dict[str, float] | None:
         """Effective weights of every criterion that applying would give (None if no result)."""
-        if not self.values or not any(self.values):
+        if self.derived is None or not any(self.derived.values):
             return None
-        return scope_to_effective(self.session.analysis, self.scope, self.values)
+        return self.derived.effective
 
     @on(Button.Pressed, "#apply")
     def action_apply(self) -> None:

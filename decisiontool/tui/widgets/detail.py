@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.console import Group as RichGroup
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -21,7 +22,8 @@ from textual.widgets import Static
 
 from decisiontool.analysis import Analysis, RankedOption
 from decisiontool.model.citations import Citation, cite_all
-from decisiontool.tui.state import iter_lessons
+from decisiontool.tui.results import iter_lessons
+from decisiontool.tui.text import safe
 
 
 class LessonLink(Static):
@@ -38,7 +40,9 @@ class LessonLink(Static):
         lesson_id: str
 
     def __init__(self, lesson_id: str, title: str) -> None:
-        super().__init__(Text.assemble(("  ↳ ", "dim"), (lesson_id, "bold"), " ", title), classes="lesson")
+        super().__init__(
+            Text.assemble(("  ↳ ", "dim"), (safe(lesson_id), "bold"), " ", safe(title)), classes="lesson"
+        )
         self.lesson_id = lesson_id
 
     def on_click(self) -> None:
@@ -48,10 +52,13 @@ class LessonLink(Static):
 
 def citation_text(citation: Citation, *, prefix: str = "", style: str = "dim") -> Text:
     """A source as a line of rich text; its URL, when it has one, is a terminal hyperlink."""
-    text = Text(prefix, style=style)
-    text.append(citation.text, style=f"{style} link {citation.url}".strip() if citation.url else style)
+    base = Style.parse(style) if style else Style()
+    # the link is a Style object, never a parsed style string: a URL is model text
+    linked = base + Style(link=safe(citation.url)) if citation.url else base
+    text = Text(prefix, style=base)
+    text.append(safe(citation.text), style=linked)
     if citation.url is not None and citation.url != citation.text:
-        text.append(f" <{citation.url}>", style=f"{style} link {citation.url}".strip())
+        text.append(safe(f" <{citation.url}>"), style=linked)
     return text
 
 
@@ -59,19 +66,20 @@ def option_header(analysis: Analysis, entry: RankedOption) -> Text:
     """Name, rank, score, failures, summary and precedents of one option."""
     option = analysis.model.option(entry.option)
     text = Text()
-    text.append(option.name, style="bold")
-    text.append(f"  ({option.id}, {option.file.kind})\n", style="dim")
+    text.append(safe(option.name), style="bold")
+    text.append(f"  ({safe(option.id)}, {safe(option.file.kind)})\n", style="dim")
     text.append(f"Rank {entry.rank} · score {entry.score:.4f} ({analysis.method_id})")
     for key, value in entry.extra.items():
         text.append(f" · {key} {value:.3f}", style="dim")
     text.append("\n")
     if entry.fails_minimum:
-        text.append("✗ Fails the minimum of: " + ", ".join(entry.fails_minimum) + "\n", style="bold red")
+        failed = ", ".join(analysis.model.criterion(cid).name for cid in entry.fails_minimum)
+        text.append(safe("✗ Fails the minimum of: " + failed) + "\n", style="bold red")
     if option.file.summary:
-        text.append(option.file.summary.strip() + "\n")
+        text.append(safe(option.file.summary.strip()) + "\n")
     if option.file.precedents:
         text.append("Precedents: ", style="bold")
-        text.append("; ".join(option.file.precedents))
+        text.append(safe("; ".join(option.file.precedents)))
     text.rstrip()
     return text
 
@@ -84,7 +92,7 @@ def criterion_block(analysis: Analysis, entry: RankedOption, criterion_id: str) 
     j = analysis.arrays.criterion_ids.index(criterion_id)
     weight = float(analysis.weights[j])
     head = Text()
-    head.append(criterion.name, style="bold")
+    head.append(safe(criterion.name), style="bold")
     head.append(f"  w {weight:.3f}", style="dim")
     line = Text("  score ")
     line.append(f"{score.value:g}", style="bold")
@@ -98,7 +106,7 @@ def criterion_block(analysis: Analysis, entry: RankedOption, criterion_id: str) 
     level = criterion.levels.get(str(int(score.value))) if float(score.value).is_integer() else None
     parts: list[Text] = [head, line]
     if level:
-        parts.append(Text(f"  level: {level}", style="italic"))
+        parts.append(Text(safe(f"  level: {level}"), style="italic"))
     if (entry.option, criterion_id) in model.filled:
         parts.append(Text("  missing score set to the scale's worst end", style="yellow"))
     if score.rationale:
@@ -184,6 +192,8 @@ class DetailPanel(VerticalScroll):
         with self.app.batch_update():
             self.remove_children(".criterion-block, .lesson")
             self.mount_all(widgets)
+            # another option: start at its name, not in the middle of its evidence
+            self.scroll_home(animate=False, immediate=True)
 
     @property
     def links(self) -> list[LessonLink]:

@@ -5,34 +5,59 @@ Redrawn on every change of weight; with the line API only the visible rows are d
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Static
 
 from decisiontool.analysis import RankedOption
-from decisiontool.tui.state import Session, score_fraction
+from decisiontool.tui.results import score_fraction
+from decisiontool.tui.state import Session
+from decisiontool.tui.text import cut, one_line
 from decisiontool.tui.widgets.palette import criterion_colours, group_colours
 from decisiontool.tui.widgets.rows import RowList
 
+BAND_BACKGROUND = "#34405a"
+"""The background of a bar's cells inside the option's score interval (the uncertainty band)."""
 
-def stacked_bar(parts: list[tuple[float, str]], width: int) -> Text:
+
+def stacked_bar(parts: list[tuple[float, str]], width: int, band: tuple[float, float] | None = None) -> Text:
     """A bar `width` cells long split into coloured parts (value in [0, 1], colour).
 
     Cell boundaries are rounded from cumulative sums, so the parts add up to the rounded
-    total and no rounding error accumulates.
+    total and no rounding error accumulates. `band` (low, high fractions) is the score
+    interval, drawn as a background behind the cells it covers.
     """
-    text = Text()
+    cells: list[tuple[str, str]] = []
     total = 0.0
     start = 0
     for value, colour in parts:
         total += max(value, 0.0)
         end = min(width, round(total * width))
-        if end > start:
-            text.append("█" * (end - start), style=colour)
-            start = end
-    text.append("·" * (width - start), style="#555555")
+        cells.extend(("█", colour) for _ in range(max(0, end - start)))
+        start = max(start, end)
+    cells.extend(("·", "#555555") for _ in range(width - len(cells)))
+    low, high = (-1, -1) if band is None else (round(band[0] * width), max(round(band[1] * width), 1))
+    text = Text()
+    for index, (glyph, colour) in enumerate(cells):
+        if low <= index < high:
+            text.append("▆" if glyph == "█" else " ", style=f"{colour} on {BAND_BACKGROUND}")
+        else:
+            text.append(glyph, style=colour)
     return text
+
+
+def score_change_text(change: float) -> Text:
+    """+0.012 / −0.004 / blank: the score against the profile's own weights."""
+    if abs(change) < 5e-4:
+        return Text(" " * 7)
+    sign = "+" if change > 0 else "−"
+    return Text(f" {sign}{abs(change):.3f}"[:7].rjust(7), style="green" if change > 0 else "red")
 
 
 def movement_text(places: int) -> Text:
@@ -45,7 +70,17 @@ def movement_text(places: int) -> Text:
 
 
 class RankingList(RowList):
-    """The options in rank order."""
+    """The options in rank order; Enter opens the Why view of the highlighted option."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", id="ranking.open", tooltip="This option's evidence"),
+    ]
+
+    @dataclass
+    class Opened(Message):
+        """The user asked why an option ranks where it does."""
+
+        option: str
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -54,7 +89,15 @@ class RankingList(RowList):
         """Colour contributions by group (True) or by criterion."""
         self.entries: tuple[RankedOption, ...] = ()
         self.movement: dict[str, int] = {}
+        self.score_change: dict[str, float] = {}
         self.colours: dict[str, str] = {}
+        self.bands: dict[str, tuple[float, float]] = {}
+        """Option id -> its score interval as bar fractions (set when known for these weights)."""
+
+    def action_open(self) -> None:
+        """Ask for the Why view of the highlighted option."""
+        if self.current_option is not None:
+            self.post_message(self.Opened(self.current_option))
 
     def row_count(self) -> int:
         """One row per option."""
@@ -71,6 +114,7 @@ class RankingList(RowList):
         arrays = analysis.arrays
         self.entries = analysis.ranking.entries
         self.movement = self.session.movement()
+        self.score_change = self.session.score_change()
         self.colours = criterion_colours(
             arrays.criterion_ids, analysis.model.criterion_group, arrays.group_ids, self.by_group
         )
@@ -97,17 +141,20 @@ class RankingList(RowList):
 
     def _columns(self, width: int) -> tuple[int, int]:
         """(name width, bar width) for a panel `width` cells wide."""
-        bar = max(8, min(40, (width - 14) // 2 - 4))
-        name = max(6, width - 3 - 3 - 8 - bar - 1)
+        fixed = 3 + 3 + 8 + 8
+        bar = max(8, min(50, (width - fixed) // 3))
+        name = max(6, width - fixed - bar - 1)
         return name, bar
 
     def render_header(self, line: int, width: int) -> Text:
-        """Column titles."""
+        """Column titles (± is the change of rank, Δ the change of score, against the profile)."""
         name, _ = self._columns(width)
         method = self.session.analysis.method
         what = "contributions" if self.session.analysis.method_id == "wsm" else "score"
         direction = "" if method.higher_is_better else " (lower is better)"
-        return Text(f"{'#':>2} {'±':<3}{'Option':<{name}} {'Score':>7} {what}{direction}", style="bold dim")
+        return Text(
+            f"{'#':>2} {'±':<3}{'Option':<{name}} {'Score':>7}{'Δ':>7} {what}{direction}", style="bold dim"
+        )
 
     def render_row(self, index: int, width: int, selected: bool) -> Text:
         """`rank move name score bar`; an option failing a minimum is marked ✗ and dimmed."""
@@ -117,19 +164,22 @@ class RankingList(RowList):
         text = Text()
         text.append(f"{entry.rank:>2} ", style="bold")
         text.append_text(movement_text(self.movement.get(entry.option, 0)))
-        label = ("✗ " if failing else "") + entry.name
-        label = label if len(label) <= name_width else label[: name_width - 1] + "…"
+        label = cut(("✗ " if failing else "") + one_line(entry.name), name_width)
         text.append(label.ljust(name_width), style="red" if failing else "")
-        text.append(f" {entry.score:7.3f} ")
+        text.append(f" {entry.score:7.3f}")
+        text.append_text(score_change_text(self.score_change.get(entry.option, 0.0)))
+        text.append(" ")
         text.append_text(self._bar(entry, bar_width))
         return text
 
     def _bar(self, entry: RankedOption, width: int) -> Text:
         analysis = self.session.analysis
+        band = self.bands.get(entry.option)
         if entry.contributions is None:
             colour = "#a05050" if entry.fails_minimum else "#4e9ad6"
-            return stacked_bar([(score_fraction(analysis.method_id, entry.score), colour)], width)
-        return stacked_bar([(value, self.colours[cid]) for cid, value in entry.contributions.items()], width)
+            return stacked_bar([(score_fraction(analysis.method_id, entry.score), colour)], width, band)
+        parts = [(value, self.colours[cid]) for cid, value in entry.contributions.items()]
+        return stacked_bar(parts, width, band)
 
 
 class Legend(Static):
@@ -148,14 +198,14 @@ class Legend(Static):
         elif by_group:
             for gid, colour in group_colours(arrays.group_ids).items():
                 text.append("■ ", style=colour)
-                text.append(analysis.model.group(gid).name + "  ")
+                text.append(one_line(analysis.model.group(gid).name) + "  ")
         else:
             colours = criterion_colours(
                 arrays.criterion_ids, analysis.model.criterion_group, arrays.group_ids, False
             )
             for cid, colour in colours.items():
                 text.append("■ ", style=colour)
-                text.append(cid + "  ")
+                text.append(cut(one_line(analysis.model.criterion(cid).name), 24) + "  ")
         failing = sum(1 for entry in analysis.ranking.entries if entry.fails_minimum)
         if failing:
             text.append(f" ✗ fails a minimum ({failing})", style="red")

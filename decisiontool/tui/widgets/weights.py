@@ -17,12 +17,13 @@ from textual.message import Message
 from textual.widgets import Static
 
 from decisiontool.tui.state import BIG_STEP, STEP, Session, WeightRow
+from decisiontool.tui.text import cut, one_line
 from decisiontool.tui.widgets.rows import RowList
 
-NICE_SCALES = (0.05, 0.1, 0.2, 0.25, 0.5, 1.0)
+NICE_SCALES = (0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0)
 """Full-bar values: the bars of each kind (groups, criteria) reach the smallest that fits."""
 
-EditKind = Literal["step", "set", "zero", "lock", "ask"]
+EditKind = Literal["step", "set", "zero", "lock", "ask", "open"]
 
 
 def nice_scale(largest: float) -> float:
@@ -86,6 +87,14 @@ class WeightsList(RowList):
             tooltip="Lock this weight: others rebalance around it",
         ),
         Binding(
+            "i",
+            "open",
+            "Criterion",
+            show=False,
+            id="weights.criterion",
+            tooltip="The criterion in full: levels, lessons, every option's score, critical weights",
+        ),
+        Binding(
             "0",
             "zero",
             "Drop",
@@ -121,11 +130,13 @@ class WeightsList(RowList):
     def refresh_weights(self) -> None:
         """Read the session's weights again and redraw."""
         self.rows = self.session.weight_rows()
-        # Scales follow the profile (twice its largest weight), so that they do not jump
-        # while the user edits; they grow only when a weight outgrows them.
-        for is_group in (True, False):
+        # Scales follow the largest weight under any profile (with room to grow), so that
+        # they jump neither while the user edits nor between profiles; they grow only when
+        # a weight outgrows them.
+        group_reference, criterion_reference = self.session.largest_weights()
+        for is_group, reference in ((True, group_reference), (False, criterion_reference)):
             rows = [row for row in self.rows if row.is_group == is_group]
-            largest = max((max(row.weight, 2 * row.profile_weight) for row in rows), default=1.0)
+            largest = max([1.2 * reference, *(row.weight for row in rows)])
             if is_group:
                 self.group_scale = nice_scale(largest)
             else:
@@ -161,20 +172,23 @@ class WeightsList(RowList):
         session = self.session
         text = Text()
         text.append(" Profile: ", style="dim")
-        text.append(session.analysis.profile, style="bold")
+        text.append(
+            cut(one_line(session.analysis.model.profile_name(session.analysis.profile)), width - 22),
+            style="bold",
+        )
         if session.differs_from_profile:
             text.append("  * modified", style="bold yellow")
         return text
 
     def render_row(self, index: int, width: int, selected: bool) -> Text:
-        """`name  0.123 ██████····` with lock (L) and changed (*) marks."""
+        """`name  0.123 ██████····` with lock (L) and moved (*) marks: * only on the weights you moved."""
         row = self.rows[index]
         bar_x, bar_width = self.bar_geometry(width)
         indent = 1 if row.is_group else 3
         number = f"{row.weight:.3f}"
-        marks = ("L" if row.locked else " ") + ("*" if abs(row.weight - row.profile_weight) > 5e-4 else " ")
+        marks = ("L" if row.locked else " ") + ("*" if row.moved else " ")
         name_width = max(3, bar_x - indent - len(number) - len(marks) - 2)
-        name = row.name if len(row.name) <= name_width else row.name[: name_width - 1] + "…"
+        name = cut(one_line(row.name), name_width)
         text = Text(" " * indent)
         text.append(name.ljust(name_width), style="bold" if row.is_group else "")
         text.append(" ")
@@ -216,6 +230,11 @@ class WeightsList(RowList):
         if self.current is not None:
             self.post_message(self.Edit(self.current.id, "lock"))
 
+    def action_open(self) -> None:
+        """Ask for the criterion view of the row under the cursor."""
+        if self.current is not None:
+            self.post_message(self.Edit(self.current.id, "open"))
+
     def action_zero(self) -> None:
         """Drop the criterion (or group) under the cursor."""
         if self.current is not None:
@@ -233,4 +252,6 @@ class WeightsPanel(Vertical):
     def compose(self) -> ComposeResult:
         """The list and the hint line."""
         yield WeightsList(self.session, id="weights")
-        yield Static("←→ ±0.01  ⇧ ±0.05  ⏎ set  l lock  0 drop", id="weights-hint", markup=False)
+        yield Static(
+            "←→ ±0.01 ⇧±0.05 ⏎ set l lock 0 drop i info · * moved L locked", id="weights-hint", markup=False
+        )

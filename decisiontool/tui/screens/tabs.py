@@ -1,0 +1,124 @@
+"""The analysis tabs of the main screen: sweeps, SMAA and comparisons computed in workers.
+
+Each result is drawn only if the weights have not moved on in the meantime; a failure is
+shown in its tab (and reported), never raised out of the worker.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.screen import Screen
+
+from decisiontool.analysis import Analysis
+from decisiontool.tui.results import (
+    Comparison,
+    Sensitivity,
+    SmaaSummary,
+    compare_ranks,
+    sensitivity,
+    smaa_summary,
+)
+from decisiontool.tui.state import Session
+from decisiontool.tui.text import safe
+from decisiontool.tui.widgets.analyses import CompareView, SensitivityView, SmaaView
+from decisiontool.tui.widgets.weights import WeightsList
+
+SMAA_SAMPLES = 4000
+"""Samples for the SMAA tab: enough for a stable picture at interactive speed."""
+
+
+class AnalysisTabs(Screen[None]):
+    """Sensitivity, SMAA and Compare for the main screen."""
+
+    session: Session
+    _smaa_cache: tuple[Analysis, SmaaSummary] | None = None
+
+    def option_names(self) -> dict[str, str]:
+        """Option id -> name (as in the model; widgets make it safe)."""
+        return {option.id: option.name for option in self.session.model.options}
+
+    def selected_item(self) -> str | None:
+        """The criterion or group under the weights cursor."""
+        row = self.query_one(WeightsList).current
+        return None if row is None else row.id
+
+    def tab_failed(self, what: str, error: Exception) -> None:
+        """A computation failed: say so in the app (never an exit)."""
+        from decisiontool.tui.app import DecisionApp
+
+        if isinstance(self.app, DecisionApp):
+            self.app.report_failure(f"{what} failed", safe(f"{type(error).__name__}: {error}"))
+
+    # -- sensitivity -----------------------------------------------------------------
+
+    def refresh_sensitivity(self) -> None:
+        """Sweep the selected criterion (or group) in a worker and draw it."""
+        item = self.selected_item()
+        if item is not None:
+            self.compute_sensitivity(self.session.analysis, item)
+
+    @work(thread=True, exclusive=True, group="sensitivity", exit_on_error=False)
+    def compute_sensitivity(self, analysis: Analysis, item: str) -> None:
+        """Sweep one criterion or group and find its critical weights (off the UI thread)."""
+        try:
+            found = sensitivity(analysis, item)
+        except Exception as error:
+            self.app.call_from_thread(
+                self.query_one(SensitivityView).show_message, safe(f"Sensitivity failed: {error}")
+            )
+            self.app.call_from_thread(self.tab_failed, "Sensitivity", error)
+            return
+        self.app.call_from_thread(self._show_sensitivity, analysis, found)
+
+    def _show_sensitivity(self, analysis: Analysis, found: Sensitivity) -> None:
+        if analysis is not self.session.analysis:
+            return  # the weights moved on; a newer sweep is on its way
+        top = [entry.option for entry in analysis.ranking.entries]
+        self.query_one(SensitivityView).show(
+            found, self.option_names(), top, analysis.method.higher_is_better
+        )
+
+    # -- SMAA ------------------------------------------------------------------------
+
+    def refresh_smaa(self) -> None:
+        """Run SMAA around the current weights in a worker (cached per analysis)."""
+        view = self.query_one(SmaaView)
+        analysis = self.session.analysis
+        if self._smaa_cache is not None and self._smaa_cache[0] is analysis:
+            view.show(self._smaa_cache[1], self.option_names())
+            return
+        view.show_message(f"Sampling {SMAA_SAMPLES} weight and score draws…")
+        self.compute_smaa(analysis)
+
+    @work(thread=True, exclusive=True, group="smaa", exit_on_error=False)
+    def compute_smaa(self, analysis: Analysis) -> None:
+        """SMAA-2 off the UI thread."""
+        try:
+            summary = smaa_summary(analysis, samples=SMAA_SAMPLES, seed=1)
+        except Exception as error:
+            self.app.call_from_thread(self.query_one(SmaaView).show_message, safe(f"SMAA failed: {error}"))
+            self.app.call_from_thread(self.tab_failed, "SMAA", error)
+            return
+        self.app.call_from_thread(self._show_smaa, analysis, summary)
+
+    def _show_smaa(self, analysis: Analysis, summary: SmaaSummary) -> None:
+        self._smaa_cache = (analysis, summary)
+        if analysis is self.session.analysis:
+            self.query_one(SmaaView).show(summary, self.option_names())
+
+    # -- compare ---------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def compute_compare(self, analysis: Analysis) -> None:
+        """Ranks under every method and profile, off the UI thread."""
+        try:
+            comparison = compare_ranks(analysis)
+        except Exception as error:
+            self.app.call_from_thread(self.tab_failed, "Compare", error)
+            return
+        self.app.call_from_thread(self._show_compare, analysis, comparison)
+
+    def _show_compare(self, analysis: Analysis, comparison: Comparison) -> None:
+        if analysis is self.session.analysis:
+            profiles = {pid: analysis.model.profile_name(pid) for pid in analysis.model.profile_ids}
+            self.query_one(CompareView).show(comparison, self.option_names(), profiles)
