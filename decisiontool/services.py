@@ -15,15 +15,13 @@ rich nor textual.
 from __future__ import annotations
 
 import datetime
-import math
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from decisiontool.analysis import Analysis
-from decisiontool.loading import MissingPolicy
-from decisiontool.model import DEFAULT_PROFILE, DecisionModel
+from decisiontool.model import DecisionModel, MissingPolicy
 from decisiontool.problems import ModelError, Problem
 
 __all__ = [
@@ -36,7 +34,6 @@ __all__ = [
     "model_file_stamps",
     "profile_stamp",
     "reload_model",
-    "report_command",
     "resolve_output_path",
     "save_profile",
 ]
@@ -94,7 +91,10 @@ def profile_stamp(root: Path, profile_id: str) -> FileStamp | None:
 
 
 def reload_model(root: Path, *, missing: MissingPolicy = "refuse") -> DecisionModel:
-    """Load the model directory again; ModelError with its problems (or the OS error) if it fails."""
+    """Load the model directory again (missing scores refused or filled as before).
+
+    ModelError with its problems, or naming the OS error, if it fails.
+    """
     from decisiontool.loading import load_model
 
     try:
@@ -123,13 +123,13 @@ def save_profile(
     description: str = "",
     comment: str = "",
     force: bool = False,
-    missing: MissingPolicy = "refuse",
 ) -> SavedProfile:
     """Write the analysis's relative weights as `criteria/profiles/<profile_id>.toml`.
 
     An existing file is refused unless `force`; overwriting keeps its layout and its
     comments on unchanged lines, and rewrites the line that says how the weights were made.
-    The model is loaded again (with `missing`) and returned.
+    The model is loaded again (the way it was loaded: missing scores refused or filled)
+    and returned.
     """
     from decisiontool.profile_writer import profile_path
     from decisiontool.profile_writer import save_profile as write_profile
@@ -146,7 +146,15 @@ def save_profile(
     try:
         folder.mkdir(parents=True, exist_ok=True)
         path = write_profile(
-            root, profile_id, name, weights, groups, description=description, comment=comment, force=force
+            root,
+            profile_id,
+            name,
+            weights,
+            groups,
+            description=description,
+            comment=comment,
+            force=force,
+            missing=analysis.model.missing,
         )
     except ModelError:
         raise
@@ -159,7 +167,7 @@ def save_profile(
         raise _problem(
             where, f"cannot update the existing file in place ({error}); save under a new id"
         ) from None
-    return SavedProfile(path, profile_id, reload_model(root, missing=missing))
+    return SavedProfile(path, profile_id, reload_model(root, missing=analysis.model.missing))
 
 
 def save_comment(analysis: Analysis) -> str:
@@ -213,45 +221,6 @@ class ExportedReport:
     argv: tuple[str, ...]
 
 
-def report_command(
-    analysis: Analysis,
-    output: Path,
-    *,
-    sensitivity: bool,
-    smaa_samples: int,
-    seed: int,
-    date: str,
-    missing: MissingPolicy = "refuse",
-) -> list[str]:
-    """The `decisiontool report` command that reproduces a report of this analysis.
-
-    Every relative weight that differs from the profile's own is spelled out as `--weight`.
-    """
-    from decisiontool.loading import bundled_model_dir
-
-    argv = ["decisiontool", "report"]
-    if analysis.model.root.resolve() != bundled_model_dir().resolve():
-        argv += ["--data", str(analysis.model.root)]
-    if analysis.profile != DEFAULT_PROFILE:
-        argv += ["--profile", analysis.profile]
-    profile = analysis.with_profile(analysis.profile)
-    for item in (*analysis.arrays.group_ids, *analysis.arrays.criterion_ids):
-        value = analysis.relative_weight(item)
-        if not math.isclose(value, profile.relative_weight(item), rel_tol=1e-12, abs_tol=1e-15):
-            argv += ["--weight", f"{item}={value:.12g}"]
-    argv += ["--method", analysis.method_id]
-    if analysis.method_id == "vikor":
-        argv += ["--vikor-v", f"{analysis.vikor_v:g}"]
-    if missing != "refuse":
-        argv += ["--missing", missing]
-    if sensitivity:
-        argv += ["--sensitivity"]
-    if smaa_samples:
-        argv += ["--smaa", str(smaa_samples), "--seed", str(seed)]
-    argv += ["--date", date, "-o", str(output)]
-    return argv
-
-
 def export_report(
     analysis: Analysis,
     path: Path,
@@ -261,10 +230,10 @@ def export_report(
     smaa_samples: int = 0,
     seed: int = 1,
     date: datetime.date | None = None,
-    missing: MissingPolicy = "refuse",
 ) -> ExportedReport:
     """Write a report of `analysis` to `path` (the suffix says the format), as `decisiontool report` does."""
     from decisiontool import robustness
+    from decisiontool.commands import analysis_report_command
     from decisiontool.reports import write_report
 
     day = date or datetime.date.today()
@@ -276,14 +245,8 @@ def export_report(
         raise _problem(path, "already exists; confirm to replace it")
     if not os.access(folder, os.W_OK):
         raise _problem(folder, "cannot write here: permission denied")
-    argv = report_command(
-        analysis,
-        path,
-        sensitivity=sensitivity,
-        smaa_samples=smaa_samples,
-        seed=seed,
-        date=day.isoformat(),
-        missing=missing,
+    argv = analysis_report_command(
+        analysis, path, sensitivity=sensitivity, smaa_samples=smaa_samples, seed=seed, date=day.isoformat()
     )
     try:
         sweep = robustness.sensitivity(analysis) if sensitivity else None

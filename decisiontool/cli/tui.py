@@ -43,6 +43,6 @@ def tui(
     analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
     from decisiontool.tui import run_app
 
-    status = run_app(analysis, missing="worst" if missing == "worst" else "refuse")
+    status = run_app(analysis)
     if status:
         raise typer.Exit(status)

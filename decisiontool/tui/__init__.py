@@ -6,17 +6,16 @@
 from __future__ import annotations
 
 from decisiontool.analysis import Analysis
-from decisiontool.loading import MissingPolicy
 
 __all__ = ["run_app"]
 
 
-def run_app(analysis: Analysis, *, missing: MissingPolicy = "refuse") -> int:
+def run_app(analysis: Analysis) -> int:
     """Open the app on an analysis; when the user quits, the exit status (1 after any failure or crash)."""
     from decisiontool.tui.app import DecisionApp
     from decisiontool.tui.state import Session
 
-    app = DecisionApp(Session(analysis), missing=missing)
+    app = DecisionApp(Session(analysis))
     app.run()
     code = app.return_code
     if code is None:

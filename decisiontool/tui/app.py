@@ -17,7 +17,6 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from decisiontool.loading import MissingPolicy
 from decisiontool.model import DecisionModel
 from decisiontool.problems import ModelError
 from decisiontool.services import model_file_stamps, reload_model
@@ -63,12 +62,11 @@ class DecisionApp(App[None]):
         ),
     ]
 
-    def __init__(self, session: Session, *, watch: bool = True, missing: MissingPolicy = "refuse") -> None:
+    def __init__(self, session: Session, *, watch: bool = True) -> None:
         super().__init__()
         self.session = session
         """The app's state; screens read it and call it."""
         self.watch_files = watch
-        self.missing: MissingPolicy = missing
         self.failures = 0
         """How many operations failed (saving, exporting, a computation): the exit status is 1 after any."""
         self.model_root: Path = session.model.root
@@ -186,7 +184,7 @@ class DecisionApp(App[None]):
     def reload_model(self) -> None:
         """Load the model again off the UI thread, then apply it (or show its problems)."""
         try:
-            model = reload_model(self.model_root, missing=self.missing)
+            model = reload_model(self.model_root, missing=self.session.model.missing)
         except ModelError as error:
             self.call_from_thread(self._model_invalid, error)
             return

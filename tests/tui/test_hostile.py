@@ -303,14 +303,15 @@ def save_as(pilot: Any, profile_id: str, name: str) -> Any:
     return go()
 
 
-def test_saving_when_profiles_is_a_file(hostile: Path) -> None:
+def test_saving_when_profiles_became_a_file(hostile: Path) -> None:
+    # a model whose criteria/profiles is a file does not load; here it becomes one while the app runs
     profiles = hostile / "criteria" / "profiles"
-    shutil.rmtree(profiles)
-    profiles.write_text("not a folder", encoding="utf-8")
 
     async def scenario() -> None:
         app = make_app(hostile)
         async with app.run_test(size=(140, 40)) as pilot:
+            shutil.rmtree(profiles)
+            profiles.write_text("not a folder", encoding="utf-8")
             await save_as(pilot, "council", "Council [/view]")
             await settle(app, pilot)
             assert_alive(app)

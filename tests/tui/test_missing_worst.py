@@ -35,7 +35,7 @@ def gap_model(model_dir: Path) -> Path:
 
 def _app(root: Path) -> DecisionApp:
     analysis = Analysis.create(load_model(root, missing="worst"))
-    return DecisionApp(Session(analysis), watch=False, missing="worst")
+    return DecisionApp(Session(analysis), watch=False)
 
 
 async def _settle(app: DecisionApp, pilot: object) -> None:

@@ -104,7 +104,6 @@ class FileActions(Screen[None]):
                 description=request.description,
                 comment=services.save_comment(analysis),
                 force=force,
-                missing=self.decision_app.missing,
             )
         except ModelError as error:
             self.app.call_from_thread(self.decision_app.report_failure, "Not saved", problems_text(error))
@@ -160,7 +159,6 @@ class FileActions(Screen[None]):
                 force=request.force,
                 sensitivity=request.sensitivity,
                 smaa_samples=services.REPORT_SMAA_SAMPLES if request.smaa else 0,
-                missing=self.decision_app.missing,
             )
         except ModelError as error:
             self.app.call_from_thread(self._export_failed, request, problems_text(error))
