@@ -1,0 +1,173 @@
+"""Weights from an order of importance: rank-order centroid, rank-sum, reciprocal-rank, equal.
+
+Must not import typer, rich or textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from decisiontool.analysis import Analysis
+from decisiontool.elicitation.results import (
+    ElicitedWeights,
+    current_weights,
+    finish,
+    flat_relative,
+    group_members,
+    share_of,
+)
+from decisiontool.engine.weights import (
+    rank_order_weights,
+)
+from decisiontool.problems import ModelError, Problem, did_you_mean
+
+RANK_METHOD_LABELS: dict[str, str] = {
+    "roc": "rank-order centroid (ROC)",
+    "rs": "rank-sum (RS)",
+    "rr": "reciprocal-rank (RR)",
+    "equal": "equal",
+}
+
+
+def rank_weights(
+    analysis: Analysis,
+    tiers: Sequence[Sequence[str]],
+    method: str = "roc",
+    *,
+    flat: bool = False,
+    keep_unlisted: bool = False,
+    source: str = "order",
+) -> ElicitedWeights:
+    """Weights from an importance order (tiers of tied ids, most important first).
+
+    Within groups (the default), the order may name criteria of several groups and groups
+    too: each group's criteria get rank-order weights from the order restricted to that
+    group, and the groups get them from the order of the group ids when any is named
+    (otherwise they keep their current weights). With `flat`, the order names criteria
+    only, and the weights are set so that the effective weights are the rank-order weights
+    of all criteria together.
+
+    Criteria not named are refused (a partial order is ambiguous), as are groups not named
+    when some are, unless `keep_unlisted`: then unnamed items keep their current weights
+    and the named ones share, by the order, the total weight they have now.
+
+    Raises ModelError for unknown ids (with a did-you-mean), a group id with `flat`, a tie
+    between a criterion and a group, or unlisted items.
+    """
+    if method not in RANK_METHOD_LABELS:
+        message = f"unknown method '{method}'; one of roc, rs, rr, equal"
+        raise ModelError([Problem.of_parameter("method", "", message)])
+    model = analysis.model
+    criterion_ids = analysis.arrays.criterion_ids
+    group_ids = analysis.arrays.group_ids
+    problems: list[Problem] = []
+    level: dict[str, int] = {}
+    for number, tier in enumerate(tiers, start=1):
+        kinds = set()
+        for item in tier:
+            if item in criterion_ids:
+                kinds.add("criterion")
+            elif item in group_ids:
+                if flat:
+                    problems.append(
+                        Problem(
+                            source,
+                            item,
+                            f"'{item}' is a group; with --flat, order criteria only "
+                            f"(its criteria: {', '.join(group_members(model, item))})",
+                        )
+                    )
+                kinds.add("group")
+            else:
+                known = (*criterion_ids, *group_ids) if not flat else criterion_ids
+                what = "criterion" if flat else "criterion or group"
+                problems.append(Problem(source, item, f"unknown {what} '{item}'{did_you_mean(item, known)}"))
+            level[item] = number
+        if len(kinds) > 1:
+            problems.append(
+                Problem(
+                    source,
+                    "=".join(tier),
+                    "a criterion cannot be tied with a group: order groups and criteria separately",
+                )
+            )
+    if problems:
+        raise ModelError(problems)
+    unlisted = [c for c in criterion_ids if c not in level]
+    named_groups = [g for g in group_ids if g in level]
+    unlisted_groups = [g for g in group_ids if g not in level] if named_groups else []
+    if not keep_unlisted:
+        if unlisted:
+            problems.append(
+                Problem(
+                    source,
+                    "",
+                    f"criteria not in the order: {', '.join(unlisted)}; a partial order is ambiguous: "
+                    "list every criterion (ties as a=b), or keep their current weights (--keep-unlisted)",
+                )
+            )
+        if unlisted_groups:
+            problems.append(
+                Problem(
+                    source,
+                    "",
+                    f"groups not in the order: {', '.join(unlisted_groups)}; list every group "
+                    "(or none, to keep the group weights), or keep their current weights (--keep-unlisted)",
+                )
+            )
+    if problems:
+        raise ModelError(problems)
+
+    groups, criteria = current_weights(analysis)
+    order_text = " ".join("=".join(tier) for tier in tiers)
+    label = RANK_METHOD_LABELS[method]
+    kept = f"; kept: {', '.join(unlisted + unlisted_groups)}" if unlisted or unlisted_groups else ""
+    if flat:
+        effective = analysis.weight_map()
+        listed = [c for c in criterion_ids if c in level]
+        derived = rank_order_weights([level[c] for c in listed], method)
+        total = share_of(sum(effective[c] for c in listed), 1.0, len(listed), len(criterion_ids))
+        if not unlisted:
+            total = 1.0
+        flat_weights = dict(effective)
+        for item, weight in zip(listed, derived, strict=True):
+            flat_weights[item] = float(weight) * total
+        group_weights, criterion_weights = flat_relative(model, flat_weights)
+        return finish(
+            analysis,
+            method,
+            f"{label[0].upper()}{label[1:]} weights across all criteria (flat)",
+            f"order: {order_text}{kept}",
+            group_weights,
+            criterion_weights,
+            scope="flat",
+            details={"order": [list(tier) for tier in tiers], "kept": unlisted},
+        )
+
+    def assign(weights: dict[str, float], items: list[str]) -> None:
+        listed = [item for item in items if item in level]
+        if not listed:
+            return
+        derived = rank_order_weights([level[item] for item in listed], method)
+        scale = 1.0
+        if len(listed) < len(items):
+            scale = share_of(
+                sum(weights[i] for i in listed), sum(weights[i] for i in items), len(listed), len(items)
+            )
+        for item, weight in zip(listed, derived, strict=True):
+            weights[item] = float(weight) * scale
+
+    for group in group_ids:
+        assign(criteria, group_members(model, group))
+    assign(groups, list(group_ids))
+    what = "within groups" + (" and for the groups" if named_groups else "")
+    return finish(
+        analysis,
+        method,
+        f"{label[0].upper()}{label[1:]} weights {what}",
+        f"order: {order_text}{kept}",
+        groups,
+        criteria,
+        scope="groups",
+        details={"order": [list(tier) for tier in tiers], "kept": unlisted + unlisted_groups},
+    )
