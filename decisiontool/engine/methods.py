@@ -49,10 +49,24 @@ class Method:
     weights, so critical weights are solved exactly, and SMAA scores each draw once per
     criterion and applies every weight vector with one product."""
 
+    split: Split | None = None
+    """The weight-free preparation and the weighting step, for a method that has them
+    (topsis, vikor): SMAA prepares each score draw once for all its weight vectors."""
+
     def __call__(
         self, scores: FloatArray, weights: FloatArray, criteria: CriteriaArrays, vikor_v: float = 0.5
     ) -> MethodResult:
         return self.function(scores, weights, criteria, vikor_v)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A method as `weigh(prepare(scores, criteria), weights, v)`; `many` scores k prepared
+    draws (..., m, n) under q weight vectors (q, n) at once, giving (k, q, m)."""
+
+    prepare: Callable[[FloatArray, CriteriaArrays], tuple[FloatArray, ...]]
+    weigh: Callable[[tuple[FloatArray, ...], FloatArray, float], MethodResult]
+    many: Callable[[tuple[FloatArray, ...], FloatArray, float], FloatArray]
 
 
 def wsm(scores: FloatArray, weights: FloatArray, criteria: CriteriaArrays, _v: float = 0.5) -> MethodResult:
@@ -61,22 +75,43 @@ def wsm(scores: FloatArray, weights: FloatArray, criteria: CriteriaArrays, _v: f
     return MethodResult(score=contributions.sum(axis=-1), contributions=contributions)
 
 
+def topsis_prepare(scores: FloatArray, criteria: CriteriaArrays) -> tuple[FloatArray, FloatArray]:
+    """TOPSIS's weight-free part: per option and criterion, the squared distances
+    `(r_ij - r+_j)^2` and `(r_ij - r-_j)^2` of the vector-normalised score r to the column's
+    best and worst normalised score.
+
+    Weights w_j >= 0 scale a column without changing which entry is its extreme, so the
+    weighted distances are `sqrt(sum_j w_j^2 * prepared_ij)`: one product per weight vector,
+    and SMAA prepares each score draw once for any number of weight vectors. Each column is
+    divided by its largest magnitude before squaring, so scores beyond 1e154 do not overflow
+    (the normalised value is the same).
+    """
+    scale = np.abs(scores).max(axis=-2, keepdims=True)
+    scaled = np.divide(scores, scale, out=np.zeros_like(scores), where=scale > 0)
+    norm = np.sqrt(np.square(scaled).sum(axis=-2, keepdims=True))
+    normalised = np.divide(scaled, norm, out=np.zeros_like(scaled), where=norm > 0)
+    column_max = normalised.max(axis=-2, keepdims=True)
+    column_min = normalised.min(axis=-2, keepdims=True)
+    ideal = np.where(criteria.benefit, column_max, column_min)
+    anti_ideal = np.where(criteria.benefit, column_min, column_max)
+    return np.square(normalised - ideal), np.square(normalised - anti_ideal)
+
+
+def topsis_weigh(to_ideal: FloatArray, to_anti: FloatArray, weights: FloatArray) -> MethodResult:
+    """TOPSIS closeness from `topsis_prepare`'s arrays (..., m, n) and weights (..., n)."""
+    squared = np.square(weights)[..., None, :]
+    d_plus = np.sqrt((to_ideal * squared).sum(axis=-1))
+    d_minus = np.sqrt((to_anti * squared).sum(axis=-1))
+    total = d_plus + d_minus
+    closeness = np.divide(d_minus, total, out=np.full_like(total, 0.5), where=total > 0)
+    return MethodResult(score=closeness, extras={"d_plus": d_plus, "d_minus": d_minus})
+
+
 def topsis(
     scores: FloatArray, weights: FloatArray, criteria: CriteriaArrays, _v: float = 0.5
 ) -> MethodResult:
     """TOPSIS (Hwang & Yoon 1981) with vector normalisation and Euclidean distances."""
-    norm = np.sqrt(np.square(scores).sum(axis=-2, keepdims=True))
-    normalised = np.divide(scores, norm, out=np.zeros_like(scores), where=norm > 0)
-    weighted = normalised * weights[..., None, :]
-    column_max = weighted.max(axis=-2, keepdims=True)
-    column_min = weighted.min(axis=-2, keepdims=True)
-    ideal = np.where(criteria.benefit, column_max, column_min)
-    anti_ideal = np.where(criteria.benefit, column_min, column_max)
-    d_plus = np.sqrt(np.square(weighted - ideal).sum(axis=-1))
-    d_minus = np.sqrt(np.square(weighted - anti_ideal).sum(axis=-1))
-    total = d_plus + d_minus
-    closeness = np.divide(d_minus, total, out=np.full_like(total, 0.5), where=total > 0)
-    return MethodResult(score=closeness, extras={"d_plus": d_plus, "d_minus": d_minus})
+    return topsis_weigh(*topsis_prepare(scores, criteria), weights)
 
 
 def _rescale(values_: FloatArray, axis: int = -1) -> FloatArray:
@@ -87,19 +122,73 @@ def _rescale(values_: FloatArray, axis: int = -1) -> FloatArray:
     return rescaled
 
 
-def vikor(scores: FloatArray, weights: FloatArray, criteria: CriteriaArrays, v: float = 0.5) -> MethodResult:
-    """VIKOR (Opricovic 1998): Q from group utility S and individual regret R; lower is better."""
+def vikor_prepare(scores: FloatArray, criteria: CriteriaArrays) -> FloatArray:
+    """VIKOR's weight-free part: the normalised gaps `(f*_j - f_ij) / (f*_j - f-_j)` in [0, 1]
+    (0 where a column is constant), from the column extremes of each score matrix."""
     column_max = scores.max(axis=-2, keepdims=True)
     column_min = scores.min(axis=-2, keepdims=True)
     best = np.where(criteria.benefit, column_max, column_min)
     worst = np.where(criteria.benefit, column_min, column_max)
-    span = best - worst
-    gap = np.divide(best - scores, span, out=np.zeros_like(scores), where=span != 0)
+    # halves first: the span of a scale like [-1e308, 1e308] does not overflow
+    span = best / 2 - worst / 2
+    gap: FloatArray = np.divide(best / 2 - scores / 2, span, out=np.zeros_like(scores), where=span != 0)
+    return gap
+
+
+def vikor_weigh(gap: FloatArray, weights: FloatArray, v: float = 0.5) -> MethodResult:
+    """VIKOR's S, R and Q from `vikor_prepare`'s gaps (..., m, n) and weights (..., n)."""
     terms = gap * weights[..., None, :]
     s = terms.sum(axis=-1)
     r = terms.max(axis=-1)
     q = v * _rescale(s) + (1.0 - v) * _rescale(r)
     return MethodResult(score=q, extras={"S": s, "R": r, "Q": q})
+
+
+def vikor(scores: FloatArray, weights: FloatArray, criteria: CriteriaArrays, v: float = 0.5) -> MethodResult:
+    """VIKOR (Opricovic 1998): Q from group utility S and individual regret R; lower is better."""
+    return vikor_weigh(vikor_prepare(scores, criteria), weights, v)
+
+
+MANY_ARRAY_BYTES = 4 * 2**20
+"""Size bound of the (k, q', m, n) block `vikor_many` builds for the regrets R."""
+
+
+def _products(prepared: FloatArray, weights: FloatArray) -> FloatArray:
+    """(k, q, m) sums over criteria of prepared (k, m, n) times each of weights (q, n)."""
+    k, m, n = prepared.shape
+    product: FloatArray = (prepared.reshape(k * m, n) @ weights.T).reshape(k, m, -1).swapaxes(1, 2)
+    return product
+
+
+def topsis_many(prepared: tuple[FloatArray, ...], weights: FloatArray, _v: float = 0.5) -> FloatArray:
+    """(k, q, m) TOPSIS closeness of k prepared score draws under each of q weight vectors."""
+    to_ideal, to_anti = prepared
+    squared = np.square(weights)
+    # sums of non-negative products: never negative, so the roots are taken in place
+    d_plus = np.sqrt(_products(to_ideal, squared))
+    closeness = np.sqrt(_products(to_anti, squared))
+    total = np.add(d_plus, closeness, out=d_plus)
+    none_apart = total == 0
+    total[none_apart] = 1.0
+    np.divide(closeness, total, out=closeness)
+    closeness[none_apart] = 0.5
+    return closeness
+
+
+def vikor_many(prepared: tuple[FloatArray, ...], weights: FloatArray, v: float = 0.5) -> FloatArray:
+    """(k, q, m) VIKOR Q of k prepared score draws (gaps) under each of q weight vectors:
+    S as one product; R, a maximum over criteria, in blocks of weight vectors."""
+    (gap,) = prepared
+    k, m, n = gap.shape
+    q = weights.shape[0]
+    s = _products(gap, weights)
+    r = np.empty_like(s)
+    block = max(1, MANY_ARRAY_BYTES // (8 * k * m * n))
+    for start in range(0, q, block):
+        stop = min(q, start + block)
+        np.max(gap[:, None] * weights[None, start:stop, None, :], axis=-1, out=r[:, start:stop])
+    result: FloatArray = v * _rescale(s) + (1.0 - v) * _rescale(r)
+    return result
 
 
 def preference_degree(d: FloatArray, code: int, q: float, p: float, s: float) -> FloatArray:
@@ -271,8 +360,30 @@ def promethee2(
 
 METHODS: dict[str, Method] = {
     "wsm": Method("wsm", "Weighted sum (additive value)", True, wsm, exact_sensitivity=True),
-    "topsis": Method("topsis", "TOPSIS", True, topsis, exact_sensitivity=False),
-    "vikor": Method("vikor", "VIKOR", False, vikor, exact_sensitivity=False),
+    "topsis": Method(
+        "topsis",
+        "TOPSIS",
+        True,
+        topsis,
+        exact_sensitivity=False,
+        split=Split(
+            prepare=topsis_prepare,
+            weigh=lambda prepared, weights, _v: topsis_weigh(prepared[0], prepared[1], weights),
+            many=topsis_many,
+        ),
+    ),
+    "vikor": Method(
+        "vikor",
+        "VIKOR",
+        False,
+        vikor,
+        exact_sensitivity=False,
+        split=Split(
+            prepare=lambda scores, criteria: (vikor_prepare(scores, criteria),),
+            weigh=lambda prepared, weights, v: vikor_weigh(prepared[0], weights, v),
+            many=vikor_many,
+        ),
+    ),
     # PROMETHEE II's net flow is a weighted sum of per-criterion net flows, so it too is
     # linear in the weights and its critical weights can be solved exactly.
     "promethee2": Method("promethee2", "PROMETHEE II", True, promethee2, exact_sensitivity=True),

@@ -302,6 +302,17 @@ def _first_under_own_weights(
 
 
 @dataclass(frozen=True)
+class _Draws:
+    """One chunk of score draws (k, m, n) and what the method derives from them without weights."""
+
+    drawn: FloatArray
+    parts: FloatArray | None
+    """Per-criterion parts (k, m, n), for a method linear in the weights."""
+    prepared: tuple[FloatArray, ...] | None
+    """The weight-free preparation (`Method.split`), for topsis and vikor."""
+
+
+@dataclass(frozen=True)
 class _ScoreModel:
     """What every chunk needs to turn draws into option scores (built once per run)."""
 
@@ -324,11 +335,14 @@ class _ScoreModel:
         """Scores are w @ parts (see `_criterion_parts`)."""
         return self.method.exact_sensitivity
 
-    def draw(self, rng: np.random.Generator, k: int) -> tuple[FloatArray, FloatArray | None]:
-        """(k, m, n) score draws and, for a linear method, their (k, m, n) parts."""
+    def draw(self, rng: np.random.Generator, k: int) -> _Draws:
+        """(k, m, n) score draws and, for a linear method, their (k, m, n) parts; for a
+        method with a weight-free preparation, the prepared arrays."""
         drawn = sample_scores(rng, k, self.scores, self.low, self.high, self.score_dist)
-        parts = _criterion_parts(self.method, drawn, self.singles, self.vikor_v) if self.linear else None
-        return drawn, parts
+        if self.linear:
+            return _Draws(drawn, _criterion_parts(self.method, drawn, self.singles, self.vikor_v), None)
+        split = self.method.split
+        return _Draws(drawn, None, None if split is None else split.prepare(drawn, self.criteria))
 
     def fails(self, drawn: FloatArray) -> BoolArray | None:
         """(..., m) options failing a minimum, or None when no criterion has one."""
@@ -368,7 +382,7 @@ class _Tally:
 
 def _count_chunk(
     model: _ScoreModel, weights: FloatArray, score_rng: np.random.Generator, tally: _Tally, keep: bool
-) -> tuple[FloatArray, FloatArray | None] | None:
+) -> _Draws | None:
     """Rank one chunk of samples under `weights` (k, n) and count it into `tally`.
 
     Returns the chunk's score draws and parts when `keep` (for the confidence pass to reuse);
@@ -376,15 +390,18 @@ def _count_chunk(
     """
     k = weights.shape[0]
     m, n = model.scores.shape
+    draws = None
     if model.ranged:
-        drawn, parts = model.draw(score_rng, k)
-        if parts is not None:
-            option_scores = (parts @ weights[:, :, None])[..., 0]
+        draws = model.draw(score_rng, k)
+        split = model.method.split
+        if draws.parts is not None:
+            option_scores = (draws.parts @ weights[:, :, None])[..., 0]
+        elif draws.prepared is not None and split is not None:
+            option_scores = split.weigh(draws.prepared, weights, model.vikor_v).score
         else:
-            option_scores = model.method(drawn, weights, model.criteria, model.vikor_v).score
-        fails = model.fails(drawn)
+            option_scores = model.method(draws.drawn, weights, model.criteria, model.vikor_v).score
+        fails = model.fails(draws.drawn)
     else:
-        drawn, parts = model.scores, None
         fails = model.fails(model.scores)
         if model.fixed_parts is not None:
             option_scores = np.einsum("kn,mn->km", weights, model.fixed_parts)
@@ -392,7 +409,7 @@ def _count_chunk(
             fixed = np.broadcast_to(model.scores, (k, m, n))
             option_scores = model.method(fixed, weights, model.criteria, model.vikor_v).score
     tally.add(batch_ranks(option_scores, model.method.higher_is_better, fails), weights)
-    return (drawn, parts) if keep and model.ranged else None
+    return draws if keep else None
 
 
 def smaa(
@@ -485,7 +502,7 @@ def _confidence(
     seed: int,
     samples: int,
     step: int,
-    single_chunk: tuple[FloatArray, FloatArray | None] | None,
+    single_chunk: _Draws | None,
 ) -> FloatArray:
     """Confidence factors: each option evaluated with its central weights on the same score
     draws as the main pass (drawn again from the seed, or `single_chunk`'s draws and parts
@@ -512,7 +529,7 @@ def _confidence(
     # Linear methods keep (k, m, n) parts and a (k, q, m) result, as small as the main pass's
     # arrays. Other methods build (k, q, m, n) arrays, kept smaller: many short-lived large
     # temporaries cost more in page faults and cache misses than a longer loop.
-    if model.linear:
+    if model.linear or model.method.split is not None:
         per_chunk = max(1, step * max(m * n, m * m) // max(m * n, q * m))
     else:
         per_chunk = max(1, min(step, CONFIDENCE_ARRAY_BYTES // (8 * q * m * n)))
@@ -530,13 +547,16 @@ def _confidence_hits(
     model: _ScoreModel,
     weights: FloatArray,
     options: IntArray,
-    draws: tuple[FloatArray, FloatArray | None],
+    draws: _Draws,
 ) -> IntArray:
     """(q,) in how many of the (k, m, n) draws each of `options` is first under its own
     weights (q, n)."""
-    drawn, parts = draws
+    drawn, parts, split = draws.drawn, draws.parts, model.method.split
     if parts is not None:
         result = np.einsum("kmn,qn->kmq", parts, weights).swapaxes(1, 2)  # (k, q, m)
+    elif draws.prepared is not None and split is not None:
+        # the draws were prepared once (normalisation, column ends); q weightings each
+        result = split.many(draws.prepared, weights, model.vikor_v)
     else:
         # (k, 1, m, n) draws against (q, n) weights: the method's weight-free work
         # (normalisation, column ends) is done once per draw, not once per option

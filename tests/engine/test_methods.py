@@ -302,3 +302,55 @@ def test_promethee_flows_on_awkward_decimals(function: str) -> None:
         result = promethee2(scores, weights, criteria)
     np.testing.assert_allclose(result.extras["phi_plus"], plus, rtol=0, atol=1e-12)
     np.testing.assert_allclose(result.extras["phi_minus"], minus, rtol=0, atol=1e-12)
+
+
+# --- weight-free preparation (issue 13) and extreme magnitudes (issue 17) ---------------------
+
+
+def _textbook_topsis(scores: np.ndarray, weights: np.ndarray, benefit: np.ndarray) -> np.ndarray:
+    """Hwang & Yoon's steps in order: normalise, weight, ideal/anti-ideal, distances."""
+    weighted = scores / np.sqrt((scores**2).sum(axis=0)) * weights
+    ideal = np.where(benefit, weighted.max(axis=0), weighted.min(axis=0))
+    anti = np.where(benefit, weighted.min(axis=0), weighted.max(axis=0))
+    d_plus = np.sqrt(((weighted - ideal) ** 2).sum(axis=1))
+    d_minus = np.sqrt(((weighted - anti) ** 2).sum(axis=1))
+    result: np.ndarray = d_minus / (d_plus + d_minus)
+    return result
+
+
+@pytest.mark.parametrize("method_id", ["topsis", "vikor"])
+def test_split_many_equals_one_weighting_at_a_time(method_id: str) -> None:
+    rng = np.random.default_rng(41)
+    criteria = simple(4, [True, False, True, False])
+    draws = rng.uniform(0.5, 5.0, (6, 7, 4))
+    weights = rng.dirichlet(np.ones(4), size=5)
+    method = METHODS[method_id]
+    assert method.split is not None
+    many = method.split.many(method.split.prepare(draws, criteria), weights, 0.3)
+    for k in range(6):
+        for q in range(5):
+            one = method(draws[k], weights[q], criteria, 0.3).score
+            np.testing.assert_allclose(many[k, q], one, rtol=1e-12, atol=1e-12)
+    if method_id == "topsis":
+        expected = _textbook_topsis(draws[2], weights[1], criteria.benefit)
+        np.testing.assert_allclose(many[2, 1], expected, rtol=1e-12)
+
+
+def test_topsis_keeps_a_criterion_beyond_1e154() -> None:
+    # Squaring 1e200 overflows; normalising each column first keeps it. Closeness is
+    # invariant to scaling a column, so the huge column must give the result of the small one.
+    small = np.array([[1.0, 3.0], [2.0, 1.0], [4.0, 2.0]])
+    huge = small * np.array([1.0, 1e200])
+    weights = np.array([0.5, 0.5])
+    criteria = CriteriaArrays.simple([0.0, 0.0], [5.0, 5e200], [True, True])
+    expected = _textbook_topsis(small, weights, np.array([True, True]))
+    np.testing.assert_allclose(topsis(huge, weights, criteria).score, expected, rtol=1e-12)
+
+
+def test_vikor_span_of_the_whole_float_range_does_not_overflow() -> None:
+    # best - worst = 2e308 overflows to inf; the gaps of -1e308, 0, 1e308 are 1, 0.5, 0
+    scores = np.array([[-1e308], [0.0], [1e308]])
+    criteria = CriteriaArrays.simple([-1e308], [1e308], [True])
+    result = vikor(scores, np.array([1.0]), criteria)
+    assert result.extras["S"] == pytest.approx([1.0, 0.5, 0.0])
+    assert np.isfinite(result.score).all()
