@@ -87,7 +87,35 @@ def test_pinned_top_three() -> None:
     # in the same commit, saying why. (Default weights, wsm.)
     document = json.loads(CliRunner().invoke(app, ["rank", "--format", "json"]).stdout)
     top = [entry["option"] for entry in document["ranking"][:3]]
-    assert top == ["unodc_interpol_network", "anti_impunity_commission", "regional_spm_light"]
+    # Moved in model version 2026.2 (the evidence audit): the UNODC-INTERPOL network's reach was
+    # rescored from 5 to 4 (one simultaneous operation in five states is coordinated multi-state
+    # action, not the "whole region" level), which drops it below the commission.
+    assert top == ["anti_impunity_commission", "unodc_interpol_network", "regional_spm_light"]
+
+
+def test_the_reach_rescore_moves_the_network_by_exactly_one_level_of_reach() -> None:
+    # Hand-worked: with default weights, reach has effective weight (20/106) * (10/20) = 10/106
+    # (group strategic_fit 20 of 106, reach 10 of its group's 20), and one level on a 0-5
+    # linear scale is 1/5 of it; the network's only change at point values is reach 5 -> 4.
+    network = MODEL.option("unodc_interpol_network").file.scores
+    assert network["transnational_reach"].value == 4
+    scores = {e.option: e.score for e in Analysis.create(MODEL).ranking.entries}
+    with_reach_5 = scores["unodc_interpol_network"] + (10 / 106) / 5
+    assert with_reach_5 == pytest.approx(0.6518867924528301)  # the 2026.1 score, before the rescore
+    assert with_reach_5 > scores["anti_impunity_commission"] > scores["unodc_interpol_network"]
+
+
+def test_bundled_model_passes_the_evidence_audit_strictly() -> None:
+    result = CliRunner().invoke(app, ["validate", "--evidence", "--strict"])
+    assert result.exit_code == 0, result.stdout
+    assert "Evidence: passed" in result.stdout
+
+
+def test_no_drafting_notes_reach_readers() -> None:
+    for option in MODEL.options:
+        for criterion_id, score in option.file.scores.items():
+            assert "the brief" not in score.rationale.lower(), (option.id, criterion_id)
+            assert "deviation" not in score.rationale.lower(), (option.id, criterion_id)
 
 
 def test_counterfactual_fails_the_red_line() -> None:
