@@ -11,14 +11,34 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from decisiontool.model import DEFAULT_PROFILE
 from decisiontool.sanitise import path_text
 
 if TYPE_CHECKING:
     from decisiontool.analysis import Analysis
+
+WeightMode = Literal["free", "around", "ordinal"]
+ScoreDistribution = Literal["uniform", "triangular"]
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """The robustness choices of a report (`decisiontool report`'s flags)."""
+
+    robustness: bool = True
+    """Include the sensitivity analysis and SMAA (`--no-robustness` turns both off)."""
+    samples: int = 10_000
+    seed: int = 1
+    weight_mode: WeightMode = "around"
+    spread: float = 0.2
+    score_dist: ScoreDistribution = "uniform"
+
+
+
 
 
 def report_command(
@@ -29,11 +49,11 @@ def report_command(
     method: str,
     vikor_v: float,
     missing: str,
-    sensitivity: bool,
-    smaa_samples: int,
-    seed: int,
+    settings: ReportSettings,
     date: str,
     output: Path | str,
+    author: str | None = None,
+    status: str | None = None,
 ) -> list[str]:
     """The command that makes this report: every choice spelled out, the date fixed.
 
@@ -52,28 +72,56 @@ def report_command(
         argv += ["--vikor-v", f"{vikor_v:g}"]
     if missing != "refuse":
         argv += ["--missing", missing]
-    if sensitivity:
-        argv += ["--sensitivity"]
-    if smaa_samples:
-        argv += ["--smaa", str(smaa_samples), "--seed", str(seed)]
+    argv += _settings_flags(settings)
+    if author is not None:
+        argv += ["--author", author]
+    if status is not None:
+        argv += ["--status", status]
     argv += ["--date", date, "-o", path_text(output)]
     return argv
+
+
+def _settings_flags(settings: ReportSettings) -> list[str]:
+    """The robustness flags whose values differ from the defaults (the findings' SMAA run
+    depends on the samples and the seed even without the robustness sections)."""
+    defaults = ReportSettings()
+    flags = [] if settings.robustness else ["--no-robustness"]
+    if settings.samples != defaults.samples:
+        flags += ["--smaa", str(settings.samples)]
+    if settings.seed != defaults.seed:
+        flags += ["--seed", str(settings.seed)]
+    if settings.weight_mode != defaults.weight_mode:
+        flags += ["--smaa-weights", settings.weight_mode]
+    if settings.spread != defaults.spread:
+        flags += ["--spread", f"{settings.spread:g}"]
+    if settings.score_dist != defaults.score_dist:
+        flags += ["--score-dist", settings.score_dist]
+    return flags
 
 
 def analysis_report_command(
     analysis: Analysis,
     output: Path | str,
     *,
-    sensitivity: bool,
-    smaa_samples: int,
-    seed: int,
     date: str,
+    settings: ReportSettings | None = None,
+    sensitivity: bool = True,
+    smaa_samples: int = 0,
+    seed: int = 1,
+    author: str | None = None,
+    status: str | None = None,
 ) -> list[str]:
     """The `report_command` that reproduces a report of `analysis` (e.g. exported from the app).
 
     Every relative weight that differs from the profile's is spelled out as `--weight`, and
-    a model loaded with missing scores filled gets `--missing worst`.
+    a model loaded with missing scores filled gets `--missing worst`. The robustness choices
+    come from `settings`; without it, from the older `sensitivity`/`smaa_samples`/`seed`
+    (robustness on when either asks for it).
     """
+    if settings is None:
+        settings = ReportSettings(
+            robustness=sensitivity or smaa_samples > 0, samples=smaa_samples or 10_000, seed=seed
+        )
     from decisiontool.loading import bundled_model_dir
 
     root = analysis.model.root
@@ -92,9 +140,9 @@ def analysis_report_command(
         method=analysis.method_id,
         vikor_v=analysis.vikor_v,
         missing=analysis.model.missing,
-        sensitivity=sensitivity,
-        smaa_samples=smaa_samples,
-        seed=seed,
+        settings=settings,
         date=date,
         output=output,
+        author=author,
+        status=status,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -25,6 +25,7 @@ from decisiontool.cli.common import (
     echo,
     handles_model_errors,
 )
+from decisiontool.cli.robustness import ScoreDistOption, SpreadOption
 from decisiontool.sanitise import path_text
 
 SUFFIXES = (".md", ".html", ".csv", ".json", ".xlsx")
@@ -48,7 +49,9 @@ def parse_date(text: str | None) -> datetime.date | None:
         "Examples:  decisiontool report -o ranking.html;  "
         "decisiontool report -o ranking.xlsx --profile cost_first --method topsis;  "
         "decisiontool report -o ranking.md --date 2026-01-31 --force;  "
-        "decisiontool report -o full.html --sensitivity --smaa 10000 --seed 7"
+        "decisiontool report -o full.html --smaa 20000 --seed 7;  "
+        "decisiontool report -o quick.md --no-robustness;  "
+        "decisiontool report -o council.html --profile council_cost_conscious --status draft"
     )
 )
 @handles_model_errors
@@ -74,19 +77,45 @@ def report(
         bool,
         typer.Option(
             "--sensitivity",
-            help="Add the weight sensitivity analysis: a tornado of critical weights per criterion.",
+            help="Include the weight sensitivity analysis (the default; kept for older scripts).",
         ),
     ] = False,
     smaa: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--smaa",
             metavar="N",
             min=0,
-            help="Add SMAA-2 rank acceptabilities from N Monte-Carlo samples (0: none).",
+            help="SMAA-2 samples for the robustness section and the findings (default 10000; 0: no "
+            "robustness sections, as --no-robustness).",
+            show_default=False,
         ),
-    ] = 0,
+    ] = None,
+    no_robustness: Annotated[
+        bool,
+        typer.Option(
+            "--no-robustness",
+            help="Leave out the sensitivity and SMAA sections (the findings stay).",
+        ),
+    ] = False,
+    smaa_weights: Annotated[
+        Literal["free", "around", "ordinal"],
+        typer.Option(
+            "--smaa-weights",
+            help="How SMAA draws weights: around the profile's (default), free, or keeping their order.",
+        ),
+    ] = "around",
+    spread: SpreadOption = 0.2,
+    score_dist: ScoreDistOption = "uniform",
     seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed of the SMAA samples.")] = 1,
+    author: Annotated[
+        str | None,
+        typer.Option("--author", metavar="NAME", help="Author shown on the title and every printed page."),
+    ] = None,
+    status: Annotated[
+        Literal["draft", "final"] | None,
+        typer.Option("--status", help="draft or final, shown on the title and every printed page."),
+    ] = None,
     date_text: Annotated[
         str | None,
         typer.Option(
@@ -117,16 +146,19 @@ def report(
 
     check_writable(output, force=force)  # at once, not after seconds of computing
 
+    from decisiontool.reports.inputs import ReportSettings, run_analyses
+
     effective_date = report_date(date)
     analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
-    sensitivity_result = smaa_result = None
-    if sensitivity or smaa:
-        from decisiontool import robustness
-
-        if sensitivity:
-            sensitivity_result = robustness.sensitivity(analysis)
-        if smaa:
-            smaa_result = robustness.smaa(analysis, samples=smaa, seed=seed)
+    settings = ReportSettings(
+        robustness=not no_robustness and smaa != 0,
+        samples=smaa or ReportSettings.samples,
+        seed=seed,
+        weight_mode=smaa_weights,
+        spread=spread,
+        score_dist=score_dist,
+    )
+    results = run_analyses(analysis, settings)
     argv = report_command(
         data=data,
         profile=profile,
@@ -134,9 +166,9 @@ def report(
         method=method,
         vikor_v=vikor_v,
         missing=missing,
-        sensitivity=sensitivity,
-        smaa_samples=smaa,
-        seed=seed,
+        settings=settings,
+        author=author,
+        status=status,
         date=effective_date.isoformat(),
         output=output,
     )
@@ -146,7 +178,10 @@ def report(
         force=force,
         date=effective_date,
         argv=argv,
-        sensitivity=sensitivity_result,
-        smaa=smaa_result,
+        sensitivity=results.sensitivity,
+        smaa=results.smaa,
+        findings=results.findings,
+        author=author,
+        status=status,
     )
     echo(f"Wrote {path_text(output)}")

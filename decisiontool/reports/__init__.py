@@ -26,6 +26,7 @@ from decisiontool.reports.content import WIDE_UNCERTAINTY, ReportContext, build_
 
 if TYPE_CHECKING:
     from decisiontool.analysis import Analysis
+    from decisiontool.findings import Findings
     from decisiontool.robustness import SensitivityResult, SmaaResult
 
 __all__ = [
@@ -84,12 +85,24 @@ def render_report(
     argv: Sequence[str] = (),
     sensitivity: SensitivityResult | None = None,
     smaa: SmaaResult | None = None,
+    findings: Findings | None = None,
+    author: str | None = None,
+    status: str | None = None,
 ) -> bytes:
     """The bytes of a report in the format of `suffix` (e.g. `.html`), without writing a file."""
     renderer = RENDERERS.get(suffix.lower())
     if renderer is None:
         raise ModelError([Problem(suffix, "", f"unknown report format; use {', '.join(RENDERERS)}")])
-    context = build_context(analysis, date=report_date(date), argv=argv, sensitivity=sensitivity, smaa=smaa)
+    context = build_context(
+        analysis,
+        date=report_date(date),
+        argv=argv,
+        sensitivity=sensitivity,
+        smaa=smaa,
+        findings=findings,
+        author=author,
+        status=status,
+    )
     return renderer(context)
 
 
@@ -102,11 +115,16 @@ def write_report(
     argv: Sequence[str] = (),
     sensitivity: SensitivityResult | None = None,
     smaa: SmaaResult | None = None,
+    findings: Findings | None = None,
+    author: str | None = None,
+    status: str | None = None,
 ) -> None:
     """Write a report of `analysis` to `path`; the format follows the suffix.
 
     `date` defaults to SOURCE_DATE_EPOCH, else today; `argv` is the command line recorded in
-    the provenance; `sensitivity` and `smaa` are the robustness results to include.
+    the provenance; `sensitivity` and `smaa` are the robustness results to include (see
+    `reports.inputs.run_analyses`); `findings` are computed when not given; `author` and
+    `status` (`draft` or `final`) are printed on the title and on every printed page.
     Raises ModelError (nothing written) for an unknown suffix, an existing file without
     `force`, or a path that cannot be written.
     """
@@ -127,5 +145,15 @@ def write_report(
     if target.exists() and not force:
         # fail before the (possibly slow) rendering; write_bytes_atomic checks again
         raise ModelError([Problem(str(target), "", ALREADY_EXISTS)])
-    data = render_report(analysis, target.suffix, date=date, argv=argv, sensitivity=sensitivity, smaa=smaa)
+    data = render_report(
+        analysis,
+        target.suffix,
+        date=date,
+        argv=argv,
+        sensitivity=sensitivity,
+        smaa=smaa,
+        findings=findings,
+        author=author,
+        status=status,
+    )
     write_bytes_atomic(target, data, force=force)

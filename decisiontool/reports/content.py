@@ -30,9 +30,12 @@ from decisiontool import __version__
 from decisiontool.documents import ranking_document
 from decisiontool.model import Lesson
 from decisiontool.model.citations import Citation, cite_all
+from decisiontool.reports.inputs import findings_for
+from decisiontool.reports.reading import ReaderContent, build_reader
 
 if TYPE_CHECKING:
     from decisiontool.analysis import Analysis
+    from decisiontool.findings import Findings
     from decisiontool.robustness import SensitivityResult, SmaaResult
 
 REPORT_SCHEMA = "decisiontool.report/1"
@@ -279,6 +282,8 @@ class ReportContext:
     smaa: SmaaResult | None
     sensitivity_rows: tuple[SensitivityRow, ...]
     smaa_rows: tuple[SmaaRow, ...]
+    reader: ReaderContent
+    """The findings and everything the report says in words (`reports.reading`)."""
 
     @property
     def direction(self) -> str:
@@ -344,8 +349,14 @@ def build_context(
     argv: Sequence[str] = (),
     sensitivity: SensitivityResult | None = None,
     smaa: SmaaResult | None = None,
+    findings: Findings | None = None,
+    author: str | None = None,
+    status: str | None = None,
 ) -> ReportContext:
-    """Compute everything a report shows from an Analysis and the optional robustness results."""
+    """Compute everything a report shows from an Analysis and the optional robustness results.
+
+    `findings` are computed (reusing `smaa` when it is the findings' own run) when not given.
+    """
     model = analysis.model
     names = {c.id: c.name for c in model.criteria}
     weights = _weight_rows(analysis)
@@ -390,6 +401,14 @@ def build_context(
         smaa=smaa,
         sensitivity_rows=sensitivity_rows,
         smaa_rows=smaa_rows,
+        reader=build_reader(
+            analysis,
+            findings if findings is not None else findings_for(analysis, smaa),
+            sensitivity=sensitivity,
+            smaa=smaa,
+            author=author,
+            status=status,
+        ),
     )
     return _with_summary(context)
 

@@ -76,6 +76,11 @@ def report_document(context: ReportContext) -> dict[str, Any]:
         "tool_version": provenance.tool_version,
         "date": provenance.date,
     }
+    document["findings"] = context.reader.findings.body_json()
+    if context.reader.author is not None:
+        document["author"] = context.reader.author
+    if context.reader.status is not None:
+        document["status"] = context.reader.status
     if context.sensitivity is not None:
         document["sensitivity"] = context.sensitivity.to_json()
     if context.smaa is not None:

@@ -188,20 +188,46 @@ def test_sensitivity_and_smaa_are_the_robustness_documents(model_dir: Path, tmp_
     document = json.loads(target.read_text())
     analysis = Analysis.create(load_model(model_dir))
     expected_sensitivity = json.loads(json.dumps(robustness.sensitivity(analysis).to_json()))
-    expected_smaa = json.loads(json.dumps(robustness.smaa(analysis, samples=300, seed=5).to_json()))
+    expected_smaa = json.loads(
+        json.dumps(robustness.smaa(analysis, samples=300, seed=5, weight_mode="around").to_json())
+    )
     assert document["sensitivity"] == expected_sensitivity
     assert document["smaa"] == expected_smaa
     command = document["provenance"]["command"]
-    assert " ".join(flags) in " ".join(command)
+    assert "--smaa 300 --seed 5" in " ".join(command)
     first = next(o for o in expected_smaa["options"] if o["option"] == document["ranking"][0]["option"])
     assert f"ranks first in {first['rank_acceptability'][0]:.0%} of 300 samples" in document["summary"]
 
 
-def test_without_the_flags_there_are_no_robustness_documents(model_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("flags", [["--no-robustness"], ["--smaa", "0"]])
+def test_no_robustness_leaves_out_the_documents(model_dir: Path, tmp_path: Path, flags: list[str]) -> None:
     target = tmp_path / "r.json"
-    assert run("report", "--data", model_dir, "-o", target, "--smaa", "0")[0] == 0
+    assert run("report", "--data", model_dir, "-o", target, *flags)[0] == 0
     document = json.loads(target.read_text())
     assert "sensitivity" not in document and "smaa" not in document
+    assert "--no-robustness" in document["provenance"]["command"]
+
+
+@pytest.mark.parametrize("mode", ["free", "around", "ordinal"])
+def test_the_report_smaa_follows_the_profile_and_the_flags(
+    model_dir: Path, tmp_path: Path, mode: str
+) -> None:
+    from decisiontool import robustness
+    from decisiontool.analysis import Analysis
+    from decisiontool.loading import load_model
+
+    flags = ["--smaa", "400", "--smaa-weights", mode, "--spread", "0.3", "--profile", "cost_first"]
+    target = tmp_path / "r.json"
+    assert run("report", "--data", model_dir, "-o", target, *flags)[0] == 0
+    document = json.loads(target.read_text())
+    analysis = Analysis.create(load_model(model_dir), profile="cost_first")
+    expected = robustness.smaa(analysis, samples=400, seed=1, weight_mode=mode, spread=0.3)
+    assert document["smaa"] == json.loads(json.dumps(expected.to_json()))
+    other = tmp_path / "other.json"
+    assert run("report", "--data", model_dir, "-o", other, *flags[:-2])[0] == 0
+    # free weights ignore the profile (same acceptabilities); around and ordinal follow it
+    same = json.loads(other.read_text())["smaa"]["options"] == document["smaa"]["options"]
+    assert same == (mode == "free")
 
 
 def test_negative_smaa_is_a_usage_error(model_dir: Path, tmp_path: Path) -> None:

@@ -50,7 +50,13 @@ def test_json_report_is_a_superset_of_the_ranking(model_dir: Path, tmp_path: Pat
             assert report[key] == value, key
     assert report["date"] == DATE
     assert set(report["evidence"]) == {"options", "criteria", "lessons"}
-    assert "sensitivity" not in report and "smaa" not in report
+    # robustness is on by default: SMAA around the profile's weights, and the findings
+    assert report["smaa"]["weight_mode"] == "around" and report["sensitivity"]["criteria"]
+    assert report["findings"]["top"] == expected["ranking"][0]["option"]
+    assert "schema" not in report["findings"] and "weights" not in report["findings"]
+    quick = json.loads(write(model_dir, tmp_path / "q.json", "--method", method, "--no-robustness"))
+    assert "sensitivity" not in quick and "smaa" not in quick
+    assert quick["findings"]["top"] == report["findings"]["top"]
 
 
 def test_json_evidence_and_provenance(model_dir: Path, tmp_path: Path) -> None:
@@ -176,7 +182,7 @@ def test_html_numbers_and_structure(model_dir: Path, tmp_path: Path) -> None:
         assert chart.find(f"{SVG}title") is not None and chart.find(f"{SVG}desc") is not None
         assert len(list(chart.iter(f"{SVG}rect"))) >= 3
     for header in document.iter("th"):
-        assert header.get("scope") in ("col", "row")
+        assert header.get("scope") in ("col", "row", "colgroup")
     # self-contained: no scripts, no external resources
     assert not list(document.iter("script"))
     assert not list(document.iter("link")) and not list(document.iter("img"))
