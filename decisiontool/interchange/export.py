@@ -248,6 +248,9 @@ def _xmcda(model: DecisionModel) -> bytes:
                 sub(value, "NA")
             else:
                 real(value, score.value)
+    # the schema's root is a sequence: the performance table comes before scales and values
+    order = ["alternatives", "criteria", "performanceTable", "criteriaScales", "criteriaValues"]
+    root[:] = sorted(root, key=lambda element: order.index(element.tag.removeprefix(ns)))
     ElementTree.indent(root)
     body: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=False)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
