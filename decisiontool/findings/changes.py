@@ -27,7 +27,8 @@ from itertools import pairwise
 import numpy as np
 
 from decisiontool.analysis import Analysis
-from decisiontool.engine import batch_ranks, fails_minimum
+from decisiontool.engine import fails_minimum
+from decisiontool.engine.ranking import TIE_TOLERANCE, rank_order
 from decisiontool.engine.smaa import _criterion_parts, _one_criterion_models
 from decisiontool.engine.values import BoolArray, CriteriaArrays, FloatArray, IntArray
 from decisiontool.findings.results import ClosestChange
@@ -68,36 +69,54 @@ class _Problem:
         parts = _criterion_parts(analysis.method, scores, singles, analysis.vikor_v)
         return cls(analysis, scores, analysis.weights, singles, parts)
 
-    def ranks(self, option: int, columns: IntArray, xs: FloatArray) -> IntArray:
-        """(k, m) ranks after setting `option`'s score on criterion `columns[r]` to `xs[r]`."""
+    def evaluate(self, option: int, columns: IntArray, xs: FloatArray) -> tuple[BoolArray, FloatArray]:
+        """After setting `option`'s score on criterion `columns[r]` to `xs[r]` (one row each):
+        which options have rank 1, (k, m), and every option's score, (k, m)."""
         arrays = self.analysis.arrays
         criteria = arrays.criteria
+        method = self.analysis.method
         k = xs.shape[0]
-        fails = np.repeat(arrays.fails[None], k, axis=0)  # (k, m, n)
+        # who fails a minimum: only the changed option's status can move
+        failing: BoolArray = np.asarray(arrays.fails.any(axis=1), dtype=np.bool_)
+        option_fails = np.repeat(failing[None], k, axis=0)
+        others = arrays.fails[option].copy()
+        elsewhere = np.array([np.delete(others, j).any() for j in range(others.shape[0])], dtype=np.bool_)
         # each row's own criterion: a (1, k) score row against the k criteria it changes
-        fails[np.arange(k), option, columns] = fails_minimum(xs[None, :], _criteria_at(criteria, columns))[0]
+        changed_fails = fails_minimum(xs[None, :], _criteria_at(criteria, columns))[0]
+        option_fails[:, option] = elsewhere[columns] | changed_fails
         if self.parts is None:
             batch = np.repeat(self.scores[None], k, axis=0)
             batch[np.arange(k), option, columns] = xs
-            score = self.analysis.method(batch, self.weights, criteria, self.analysis.vikor_v).score
+            score = method(batch, self.weights, criteria, self.analysis.vikor_v).score
         else:
-            parts = np.repeat(self.parts[None], k, axis=0)  # (k, m, n)
+            # additive: only the changed criterion's part of every option moves
+            score = np.repeat((self.parts @ self.weights)[None], k, axis=0)
             for j in np.unique(columns):
                 rows = np.flatnonzero(columns == j)
                 column = np.repeat(self.scores[None, :, j : j + 1], rows.shape[0], axis=0)
                 column[:, option, 0] = xs[rows]
-                unit = np.ones(1)
-                parts[rows, :, j] = self.analysis.method(
-                    column, unit, self.singles[j], self.analysis.vikor_v
-                ).score
-            score = parts @ self.weights
-        option_fails = np.asarray(fails.any(axis=-1), dtype=np.bool_)
-        return batch_ranks(score, self.analysis.method.higher_is_better, option_fails)
+                part = method(column, np.ones(1), self.singles[j], self.analysis.vikor_v).score
+                score[rows] += self.weights[j] * (part - self.parts[None, :, j])
+        return _rank_one(score, method.higher_is_better, option_fails), score
 
-    def holds(self, option: int, top: int, criterion: int, xs: FloatArray) -> tuple[BoolArray, IntArray]:
-        """Whether setting `option`'s score on `criterion` to each of `xs` does it, and the ranks."""
-        ranks = self.ranks(option, np.full(xs.shape[0], criterion, dtype=np.intp), xs)
-        return _target_met(ranks, option, top), ranks
+    def holds(
+        self, option: int, top: int, criterion: int, xs: FloatArray
+    ) -> tuple[BoolArray, BoolArray, FloatArray]:
+        """Whether setting `option`'s score on `criterion` to each of `xs` does it; who is then
+        first, and the scores."""
+        first, score = self.evaluate(option, np.full(xs.shape[0], criterion, dtype=np.intp), xs)
+        return _target_met(first, option, top), first, score
+
+
+def _rank_one(score: FloatArray, higher_is_better: bool, fails: BoolArray) -> BoolArray:
+    """(k, m) which options have rank 1 by the rules of `batch_ranks` (no option strictly
+    ahead: a passing one ahead of a failing one, else better by more than the tie tolerance),
+    in O(k m) instead of the (k, m, m) comparison."""
+    signed = score if higher_is_better else -score
+    any_pass = (~fails).any(axis=-1, keepdims=True)
+    in_front = np.where(any_pass, ~fails, True)  # the status class that can hold rank 1
+    best = np.where(in_front, signed, -np.inf).max(axis=-1, keepdims=True)
+    return np.asarray(in_front & (best - signed <= TIE_TOLERANCE), dtype=np.bool_)
 
 
 def _criteria_at(criteria: CriteriaArrays, columns: IntArray) -> CriteriaArrays:
@@ -115,19 +134,22 @@ def _criteria_at(criteria: CriteriaArrays, columns: IntArray) -> CriteriaArrays:
     )
 
 
-def _target_met(ranks: IntArray, option: int, top: int) -> BoolArray:
+def _target_met(first: BoolArray, option: int, top: int) -> BoolArray:
     """(k,) for a non-top option: it is first alone; for the top: it is no longer first."""
     if option == top:
-        return np.asarray(ranks[:, top] != 1, dtype=np.bool_)
-    alone = (ranks == 1).sum(axis=-1) == 1
-    return np.asarray((ranks[:, option] == 1) & alone, dtype=np.bool_)
+        return np.asarray(~first[:, top], dtype=np.bool_)
+    return np.asarray(first[:, option] & (first.sum(axis=-1) == 1), dtype=np.bool_)
 
 
-def _new_top(ranks: IntArray, scores: FloatArray, higher_is_better: bool) -> int:
-    """The option first in a ranks row (the best score among those sharing rank 1)."""
-    first = np.flatnonzero(ranks == 1)
-    signed = scores if higher_is_better else -scores
-    return int(first[np.argmax(signed[first])])
+def _new_top(analysis: Analysis, option: int, criterion: int, value: float) -> int:
+    """The option first after the change, re-ranked in full as `Analysis.ranking` ranks (so
+    that a tie for first is broken the same way)."""
+    arrays = analysis.arrays
+    scores = arrays.scores.copy()
+    scores[option, criterion] = value
+    score = analysis.method(scores, analysis.weights, arrays.criteria, analysis.vikor_v).score
+    failing = np.asarray(fails_minimum(scores, arrays.criteria).any(axis=-1), dtype=np.bool_)
+    return int(rank_order(score, analysis.method.higher_is_better, failing)[0])
 
 
 def _value_path(analysis: Analysis, criterion: int) -> tuple[FloatArray, FloatArray]:
@@ -211,7 +233,7 @@ def _exact_change(problem: _Problem, option: int, top: int, criterion: int) -> f
     candidates = _wsm_candidates(problem, option, top, criterion)
     if not candidates:
         return None
-    met, _ = problem.holds(option, top, criterion, np.array(candidates))
+    met, _, _ = problem.holds(option, top, criterion, np.array(candidates))
     hits = np.flatnonzero(met)
     return float(candidates[int(hits[0])]) if hits.size else None
 
@@ -242,7 +264,7 @@ def _scanned_changes(problem: _Problem, option: int, top: int) -> list[float | N
     lengths = [g.shape[0] for g in grids]
     every = np.concatenate(grids) if sum(lengths) else np.zeros(0)
     columns = np.repeat(np.arange(n), lengths).astype(np.intp)
-    met = _target_met(problem.ranks(option, columns, every), option, top)
+    met = _target_met(problem.evaluate(option, columns, every)[0], option, top)
     offset = 0
     for j, grid in enumerate(grids):
         hits = met[offset : offset + grid.shape[0]]
@@ -267,7 +289,8 @@ def _scanned_changes(problem: _Problem, option: int, top: int) -> list[float | N
     while any(abs(b - a) > BISECTION_TOLERANCE * widths[j] for j, (a, b) in state.items()):
         open_ = [j for j, (a, b) in state.items() if abs(b - a) > BISECTION_TOLERANCE * widths[j]]
         middles = np.array([(state[j][0] + state[j][1]) / 2 for j in open_])
-        met = _target_met(problem.ranks(option, np.array(open_, dtype=np.intp), middles), option, top)
+        first, _ = problem.evaluate(option, np.array(open_, dtype=np.intp), middles)
+        met = _target_met(first, option, top)
         for k, j in enumerate(open_):
             state[j][1 if met[k] else 0] = float(middles[k])
     for j, (_, b) in state.items():
@@ -307,11 +330,7 @@ def closest_changes(analysis: Analysis) -> dict[str, ClosestChange | None]:
         movement, j, target = best
         new_top = None
         if i == top:
-            _, ranks = problem.holds(i, top, j, np.array([target]))
-            batch = arrays.scores.copy()
-            batch[i, j] = target
-            changed = analysis.method(batch, analysis.weights, arrays.criteria, analysis.vikor_v).score
-            new_top = arrays.option_ids[_new_top(ranks[0], changed, analysis.method.higher_is_better)]
+            new_top = arrays.option_ids[_new_top(analysis, i, j, target)]
         result[entry.option] = ClosestChange(
             option=entry.option,
             criterion=arrays.criterion_ids[j],

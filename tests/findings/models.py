@@ -41,11 +41,11 @@ def write_model(
             f"scale = [{scale[0]}, {scale[1]}]\nweight = {weights[j]}\n"
         )
         if minimum and j in minimum:
-            lines.append(f"minimum = {minimum[j]}\n")
+            lines[-1] += f"minimum = {minimum[j]}\n"
         if value_functions and j in value_functions:
-            lines.append(f"value_function = {value_functions[j]}\n")
+            lines[-1] += f"value_function = {value_functions[j]}\n"
         if preference:
-            lines.append(f"preference = {preference}\n")
+            lines[-1] += f"preference = {preference}\n"
     (root / "criteria" / "g.toml").write_text("\n".join(lines), encoding="utf-8")
     for i in range(m):
         body = [f'name = "Option {i}"\nkind = "peace-operation"\n[scores]']

@@ -61,9 +61,7 @@ def random_models(draw: st.DrawFn) -> dict[str, object]:
 
 def _analysis(spec: dict[str, object], folders: pytest.TempPathFactory, method: str = "wsm") -> Analysis:
     root = folders.mktemp("model") / "model"
-    write_model(
-        root, spec["scores"], weights=spec["weights"], directions=spec["directions"], ranges=spec["ranges"]
-    )  # type: ignore[arg-type]
+    write_model(root, **spec)  # type: ignore[arg-type]
     return analysis_of(root, method)
 
 
