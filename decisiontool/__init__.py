@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from decisiontool.findings import compute_findings as explain
     from decisiontool.loading import load_model as load
     from decisiontool.model import DecisionModel
+    from decisiontool.panel import PanelResult, analyse_panel
     from decisiontool.problems import ModelError, Problem
     from decisiontool.ranking import RankingResult, rank
     from decisiontool.reports import write_report
@@ -52,6 +53,9 @@ _PUBLIC: dict[str, str] = {
     "Findings": "decisiontool.findings:Findings",
     "audit_evidence": "decisiontool.audit:audit_evidence",
     "EvidenceAudit": "decisiontool.audit:EvidenceAudit",
+    # a panel's participants (not `panel`: the package decisiontool.panel would shadow it)
+    "analyse_panel": "decisiontool.panel:analyse_panel",
+    "PanelResult": "decisiontool.panel:PanelResult",
     # output
     "write_report": "decisiontool.reports:write_report",
     # errors
@@ -66,11 +70,13 @@ __all__ = [
     "EvidenceAudit",
     "Findings",
     "ModelError",
+    "PanelResult",
     "Problem",
     "RankingResult",
     "SensitivityResult",
     "SmaaResult",
     "__version__",
+    "analyse_panel",
     "audit_evidence",
     "explain",
     "load",

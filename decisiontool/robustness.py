@@ -324,6 +324,10 @@ class SmaaResult:
     """One entry per option, in the order of the ranking."""
     pairwise_winning: Mapping[str, Mapping[str, float]]
     """`pairwise_winning[a][b]`: the share of samples in which a ranks above b."""
+    participants: tuple[str, ...] = ()
+    """With `weight_mode="panel"`: the panel participants whose weight vectors were drawn."""
+    illustrative: bool = False
+    """With `weight_mode="panel"`: True when the panel is illustrative (its outputs say so)."""
 
     def option(self, option_id: str) -> OptionAcceptability:
         """The entry of one option (KeyError if there is none)."""
@@ -344,6 +348,14 @@ class SmaaResult:
                 "score_dist": self.score_dist,
             }
         )
+        if self.weight_mode == "panel":
+            from decisiontool.panel import ILLUSTRATIVE_NOTICE
+
+            document["panel"] = {
+                "participants": list(self.participants),
+                "illustrative": self.illustrative,
+                "notice": ILLUSTRATIVE_NOTICE if self.illustrative else None,
+            }
         document["options"] = [entry.to_json() for entry in self.options]
         document["pairwise_winning"] = {a: dict(row) for a, row in self.pairwise_winning.items()}
         return document
@@ -362,9 +374,12 @@ def smaa(
 
     Scores with a `range` are drawn in it; weights are drawn as `weight_mode` says (`free`:
     no preference information; `around`: the profile's weights within +-`spread`;
-    `ordinal`: the profile's order of importance only). The same seed gives the same result.
+    `ordinal`: the profile's order of importance only; `panel`: one of the model's panel
+    participants' weight vectors, each equally likely, every participant starting from the
+    analysis' weights as in `decisiontool.panel`). The same seed gives the same result.
 
-    Raises ModelError for fewer than 1 sample or a spread outside [0, 1).
+    Raises ModelError for fewer than 1 sample, a spread outside [0, 1), or `panel` weights
+    for a model without a panel.
 
     >>> import decisiontool
     >>> analysis = decisiontool.Analysis.create(decisiontool.load())
@@ -379,6 +394,13 @@ def smaa(
     if not 0.0 <= spread < 1.0:
         raise ModelError([Problem.of_parameter("spread", "", f"{spread:g} must lie in [0, 1)")])
     arrays = analysis.arrays
+    weight_set = None
+    participants: tuple[str, ...] = ()
+    if weight_mode == "panel":
+        from decisiontool.panel import weight_set as panel_weight_set
+
+        weight_set = panel_weight_set(analysis)
+        participants = tuple(analysis.model.panel)
     result = engine_smaa.smaa(
         arrays.scores,
         arrays.low,
@@ -394,6 +416,7 @@ def smaa(
         spread=spread,
         score_dist=score_dist,
         vikor_v=analysis.vikor_v,
+        weight_set=weight_set,
     )
     ids = arrays.option_ids
     options = []
@@ -426,4 +449,8 @@ def smaa(
             ids[a]: {ids[b]: float(result.pairwise_winning[a, b]) for b in range(len(ids)) if b != a}
             for a in range(len(ids))
         },
+        participants=participants,
+        illustrative=any(p.file.illustrative for p in analysis.model.panel.values())
+        if participants
+        else False,
     )

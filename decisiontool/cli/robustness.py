@@ -36,12 +36,13 @@ SeedOption = Annotated[
     int, typer.Option("--seed", min=0, help="Random seed: the same seed gives the same result.")
 ]
 WeightModeOption = Annotated[
-    Literal["free", "around", "ordinal"],
+    Literal["free", "around", "ordinal", "panel"],
     typer.Option(
         "--weights",
         help=(
             "How weights are drawn: free (no preference information), around (the profile's "
-            "weights within +-spread), ordinal (only the profile's order of importance)."
+            "weights within +-spread), ordinal (only the profile's order of importance), panel "
+            "(the weights of the model's panel participants, each equally likely)."
         ),
     ),
 ]
@@ -233,6 +234,8 @@ def print_smaa(analysis: Analysis, result: SmaaResult, console: Console) -> None
         "free": "weights drawn with no preference information (uniform over all weight vectors)",
         "around": f"weights drawn within ±{result.spread:.0%} of profile {analysis.profile}",
         "ordinal": f"weights drawn keeping only the order of importance of profile {analysis.profile}",
+        "panel": f"weights drawn from the {len(result.participants)} panel participants' weights "
+        "(each equally likely)",
     }
     console.print(
         f"SMAA-2 · {analysis.method.label} · {result.samples:,} samples (seed {result.seed}) · "
@@ -269,6 +272,15 @@ def print_smaa(analysis: Analysis, result: SmaaResult, console: Console) -> None
     )
     first = max(options, key=lambda e: e.first)
     console.print(f"{escape(first.name)} ranks first in {first.first:.0%} of {result.samples:,} samples.")
+    if result.weight_mode == "panel":
+        from decisiontool.panel import ILLUSTRATIVE_NOTICE
+
+        shares = ", ".join(
+            f"{e.option} {e.first:.0%}" for e in sorted(options, key=lambda e: -e.first) if e.first
+        )
+        console.print(escape(f"First across the panel: {shares}."))
+        if result.illustrative:
+            console.print(escape(ILLUSTRATIVE_NOTICE), style="bold yellow")
 
 
 @app.command(

@@ -21,7 +21,7 @@ judgement files.
 
 from __future__ import annotations
 
-from decisiontool.elicitation.ahp import AHP_METHODS, Judgement, ahp_weights, read_ahp_file
+from decisiontool.elicitation.ahp import AHP_METHODS, Judgement, ahp_weights, read_ahp_file, saaty_value
 from decisiontool.elicitation.files import read_toml
 from decisiontool.elicitation.objective import OBJECTIVE_CAVEAT, objective_weights
 from decisiontool.elicitation.rank import RANK_METHOD_LABELS, rank_weights
@@ -59,6 +59,7 @@ __all__ = [
     "read_ahp_file",
     "read_swing_answers",
     "read_toml",
+    "saaty_value",
     "swing_problems",
     "swing_weights_for",
     "weights_document",

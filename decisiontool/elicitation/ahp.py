@@ -56,8 +56,10 @@ class Judgement:
     line: int | None = None
 
 
-def _saaty_value(raw: Any) -> float | str:
-    """A judgement value as a float, or the reason it is not one."""
+def saaty_value(raw: Any) -> float | str:
+    """A judgement value (a number, or a fraction string such as "1/3") as a float, or why not.
+
+    A judgement value as a float, or the reason it is not one."""
     if isinstance(raw, bool) or not isinstance(raw, int | float | str):
         return f'must be a number on Saaty\'s scale (or a fraction such as "1/3"), not {toml_type_name(raw)}'
     value: float
@@ -147,7 +149,7 @@ def read_ahp_file(path: Path, name: str | None = None) -> tuple[list[Judgement],
         if "value" not in pair:
             problems.append(Problem(shown, f"{key}.value", "required key is missing", line))
             continue
-        value = _saaty_value(pair["value"])
+        value = saaty_value(pair["value"])
         if isinstance(value, str):
             problems.append(Problem(shown, f"{key}.value", value, line_of("value")))
             continue

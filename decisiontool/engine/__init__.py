@@ -5,7 +5,7 @@ files; `tests/test_imports.py` checks it.
 """
 
 from decisiontool.engine.methods import METHODS, Method, MethodResult, VikorConditions, vikor_conditions
-from decisiontool.engine.ranking import batch_ranks, competition_ranks, kendall_tau, spearman_rho
+from decisiontool.engine.ranking import batch_ranks, competition_ranks, kendall_tau, kendall_w, spearman_rho
 from decisiontool.engine.values import CriteriaArrays, effective_weights, fails_minimum, values
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "effective_weights",
     "fails_minimum",
     "kendall_tau",
+    "kendall_w",
     "spearman_rho",
     "values",
     "vikor_conditions",

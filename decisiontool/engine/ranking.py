@@ -110,3 +110,30 @@ def kendall_tau(a: FloatArray | IntArray, b: FloatArray | IntArray) -> float:
     if untied_x == 0.0 or untied_y == 0.0:
         return float("nan")
     return concordance / float(np.sqrt(untied_x * untied_y))
+
+
+def kendall_w(rankings: FloatArray | IntArray) -> float:
+    """Kendall's coefficient of concordance W of (raters, items) ranks, corrected for ties.
+
+    Each row is one rater's ranks of the same items (ties as equal ranks, averaged here).
+    W = 12 S / (m^2 (n^3 - n) - m T), S the sum of squared deviations of the items' rank sums
+    from their mean, T the sum over raters of t^3 - t for each group of t tied items
+    (Kendall & Babington Smith 1939; Siegel & Castellan 1988, section 9.4). 1 is complete
+    agreement, 0 none. NaN when undefined: fewer than 2 raters or items, or every rater
+    tying every item.
+    """
+    ranks = np.asarray(rankings, dtype=np.float64)
+    m, n = ranks.shape
+    if m < 2 or n < 2:
+        return float("nan")
+    averaged = np.vstack([_average_ranks(row) for row in ranks])
+    totals = averaged.sum(axis=0)
+    spread = float(((totals - totals.mean()) ** 2).sum())
+    ties = 0.0
+    for row in ranks:
+        _, counts = np.unique(row, return_counts=True)
+        ties += float((counts**3 - counts).sum())
+    denominator = m * m * (n**3 - n) - m * ties
+    if denominator <= 0:
+        return float("nan")
+    return float(12.0 * spread / denominator)

@@ -47,13 +47,15 @@ __all__ = [
     "SmaaResult",
     "WeightMode",
     "chunk_size",
+    "sample_rows",
     "sample_scores",
     "sample_weights",
     "smaa",
 ]
 
-WeightMode = Literal["free", "around", "ordinal"]
-"""How weights are drawn: no information, perturbed profile, or the profile's order only."""
+WeightMode = Literal["free", "around", "ordinal", "panel"]
+"""How weights are drawn: no information, perturbed profile, the profile's order only, or the rows
+of a given set of weight vectors (a panel's participants)."""
 
 ScoreDistribution = Literal["uniform", "triangular"]
 """How a score with a range is drawn: uniform in the range, or triangular with the score as mode."""
@@ -201,6 +203,17 @@ def sample_weights(
     draws = _weight_draws_per_sample(group_weights.shape[0], criterion_weights.shape[0], mode)
     uniforms = rng.random((k, draws))
     return _weights_from_uniforms(uniforms, group_index, group_weights, criterion_weights, mode, spread)
+
+
+def sample_rows(rng: np.random.Generator, k: int, weight_set: FloatArray) -> FloatArray:
+    """(k, n) weight vectors drawn uniformly, with replacement, from the rows of `weight_set` (p, n).
+
+    The `panel` mode: each participant's effective weights equally likely. One
+    `rng.random((k, 1))` call, so the draws do not depend on the chunk size.
+    """
+    rows = np.asarray(weight_set, dtype=np.float64)
+    index = np.minimum((rng.random((k, 1))[:, 0] * rows.shape[0]).astype(np.intp), rows.shape[0] - 1)
+    return np.asarray(rows[index], dtype=np.float64)
 
 
 def _scores_from_uniforms(
@@ -429,6 +442,7 @@ def smaa(
     score_dist: ScoreDistribution = "uniform",
     vikor_v: float = 0.5,
     chunk: int | None = None,
+    weight_set: FloatArray | None = None,
 ) -> SmaaResult:
     """SMAA-2 over score ranges and weights; see `SmaaResult` for what it returns.
 
@@ -438,7 +452,8 @@ def smaa(
     `np.random.default_rng(seed).spawn(2)` and scores from the second, so the same seed gives
     the same result for any `chunk` (samples per chunk; default `chunk_size(m, n)`). Options
     failing a minimum (per sampled scores) rank after all passing ones. Confidence factors
-    use the same score draws with each option's central weights.
+    use the same score draws with each option's central weights. With `weight_mode="panel"`,
+    weights are the rows of `weight_set` (p, n), drawn by `sample_rows`.
     """
     if samples < 1:
         raise ValueError("samples must be at least 1")
@@ -449,6 +464,8 @@ def smaa(
     if score_dist not in SCORE_DISTRIBUTIONS:
         raise ValueError(f"unknown score distribution {score_dist!r}; expected one of {SCORE_DISTRIBUTIONS}")
     _check_spread(spread)
+    if (weight_mode == "panel") != (weight_set is not None):
+        raise ValueError("weight_mode 'panel' and a weight_set go together")
 
     m, n = scores.shape
     step = chunk_size(m, n) if chunk is None else chunk
@@ -473,9 +490,12 @@ def smaa(
     single_chunk = None  # when one chunk holds every sample, the confidence pass reuses its draws
     for start in range(0, samples, step):
         k = min(step, samples - start)
-        weights = sample_weights(
-            weight_rng, k, group_index, group_weights, criterion_weights, weight_mode, spread
-        )
+        if weight_set is not None:
+            weights = sample_rows(weight_rng, k, weight_set)
+        else:
+            weights = sample_weights(
+                weight_rng, k, group_index, group_weights, criterion_weights, weight_mode, spread
+            )
         single_chunk = _count_chunk(model, weights, score_rng, tally, keep=k == samples)
 
     acceptability = tally.rank_counts.reshape(m, m) / samples

@@ -33,6 +33,7 @@ from decisiontool.loading.directory import (
     report_misplaced_files,
 )
 from decisiontool.loading.lines import key_lines
+from decisiontool.loading.panel import read_panel
 from decisiontool.loading.source import MAX_FILE_BYTES, TomlSource, read_source, read_toml, toml_type_name
 from decisiontool.loading.translate import validate
 from decisiontool.model import DecisionModel, MissingPolicy
@@ -102,6 +103,7 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
     check_cost_criteria(reader, info, groups, info_source)
     options, filled = read_options(reader, info, groups, missing)
     profiles = read_profiles(reader, groups)
+    panel = read_panel(reader, groups, options)
     reader.problems.raise_if_any()
     check_weighted(reader.problems, groups, profiles)
     reader.problems.raise_if_any()
@@ -120,6 +122,7 @@ def load_model(path: Path | str | None = None, *, missing: MissingPolicy = "refu
         files=tuple(reader.files),
         filled=frozenset(filled),
         missing=missing,
+        panel=panel,
     )
 
 

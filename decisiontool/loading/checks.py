@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from decisiontool.loading.source import TomlSource
 from decisiontool.model import Criterion, MissingPolicy, OptionFile, ScoreDetail
 from decisiontool.model.files import ID_PATTERN, MAX_ID_LENGTH
+from decisiontool.model.panel import ParticipantScore
 from decisiontool.problems import MISSING_WORST, Problems, did_you_mean
 
 __all__ = ["check_criterion", "check_option", "check_stem"]
@@ -128,11 +129,22 @@ def value_function_problems(criterion: Criterion) -> list[str]:
     return found
 
 
-def _check_score(
-    criterion_id: str, score: ScoreDetail, criterion: Criterion, source: TomlSource, problems: Problems
+def check_score(
+    criterion_id: str,
+    score: ScoreDetail | ParticipantScore,
+    criterion: Criterion,
+    source: TomlSource,
+    problems: Problems,
+    key: str = "",
+    loc: tuple[str | int, ...] = (),
 ) -> None:
-    """One score against its criterion's scale, and its range."""
-    key = f"scores.{criterion_id}"
+    """One score against its criterion's scale, and its range.
+
+    `key` and `loc` say where the score is (default: an option's `scores.<criterion>`; a
+    panel participant's reading is `scores[#k]`).
+    """
+    key = key or f"scores.{criterion_id}"
+    loc = loc or ("scores", criterion_id)
     low, high = criterion.scale
     if not low < high:
         return  # the scale itself is already reported
@@ -141,7 +153,7 @@ def _check_score(
             source.name,
             f"{key}.value",
             f"{score.value:g} is outside the scale [{low:g}, {high:g}] of {criterion_id}",
-            source.line("scores", criterion_id, "value"),
+            source.line(*loc, "value"),
         )
     if score.range is None:
         return
@@ -154,7 +166,7 @@ def _check_score(
         message = f"[{a:g}, {b:g}] does not contain the value {score.value:g}"
     else:
         return
-    problems.add(source.name, f"{key}.range", message, source.line("scores", criterion_id, "range"))
+    problems.add(source.name, f"{key}.range", message, source.line(*loc, "range"))
 
 
 def check_option(
@@ -172,7 +184,7 @@ def check_option(
     for criterion_id, score in option.scores.items():
         criterion = criteria.get(criterion_id)
         if criterion is not None:
-            _check_score(criterion_id, score, criterion, source, problems)
+            check_score(criterion_id, score, criterion, source, problems)
         elif criterion_id not in broken:
             problems.add(
                 source.name,

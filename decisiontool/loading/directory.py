@@ -75,7 +75,7 @@ def report_misplaced_files(reader: ModelReader) -> None:
     profiles = root / "criteria" / "profiles"
     if profiles.exists() and not profiles.is_dir():
         reader.problems.add("criteria/profiles", "", "should be a folder of profile files, not a file")
-    for folder in (root / "criteria", root / "options", profiles):
+    for folder in (root / "criteria", root / "options", profiles, root / "panel"):
         try:
             names = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".toml" and p.suffix != ".toml")
         except OSError:

@@ -8,6 +8,7 @@ Must not import numpy, rich or textual.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -26,6 +27,7 @@ from decisiontool.model.files import (
     Source,
     StructuredSource,
 )
+from decisiontool.model.panel import ParticipantFile
 
 __all__ = [
     "DEFAULT_PROFILE",
@@ -39,6 +41,8 @@ __all__ = [
     "ModelInfo",
     "Option",
     "OptionFile",
+    "Participant",
+    "ParticipantFile",
     "Preference",
     "ProfileFile",
     "ScoreDetail",
@@ -68,6 +72,23 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Participant:
+    """One panel participant (SPEC section 9): id (the file stem), the file and where it is."""
+
+    id: str
+    file: ParticipantFile
+    path: str
+    """The file as problems name it, relative to the model directory (`panel/<id>.toml`)."""
+    lines: Mapping[tuple[str | int, ...], int] = field(default_factory=dict)
+    """Key path -> line number in the file, for problems found after loading (judgements)."""
+
+    @property
+    def name(self) -> str:
+        """The participant's display name."""
+        return self.file.name
+
+
+@dataclass(frozen=True)
 class DecisionModel:
     """Everything a model directory holds, checked as a whole.
 
@@ -89,6 +110,8 @@ class DecisionModel:
     """(option id, criterion id) pairs whose missing score was set to the scale's worst end."""
     missing: MissingPolicy = "refuse"
     """How the model was loaded; reloading it (after an edit, a saved profile) keeps the choice."""
+    panel: dict[str, Participant] = field(default_factory=dict)
+    """The panel's participants (MODEL/panel/<id>.toml) by id, sorted; empty when there is no panel."""
 
     def criterion(self, criterion_id: str) -> Criterion:
         """The criterion with this id (KeyError if there is none)."""
