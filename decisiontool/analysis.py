@@ -1,7 +1,7 @@
 """The one application-state object: a model, a profile, weight overrides and a method.
 
 `Analysis` turns a loaded `DecisionModel` into arrays once (`ModelArrays`), applies a
-profile and `--weight` overrides (SPEC section 2), runs the engine and ranks (SPEC section 3).
+profile and `--weight` overrides (docs/model-format.md#weights), runs the engine and ranks (docs/methods.md).
 The CLI, the reports and the Textual app all read results from it; an `Analysis` never
 changes: `with_weight`, `with_method` and `with_profile` return new ones that share the
 arrays, so the app's undo history is a list of analyses and a keystroke costs one engine
@@ -197,7 +197,7 @@ class Analysis:
 
     @cached_property
     def weights(self) -> FloatArray:
-        """(n,) effective weights, summing to 1 (SPEC section 2)."""
+        """(n,) effective weights, summing to 1 (docs/model-format.md#weights)."""
         return effective_weights(self.arrays.group_index, self.group_weights, self.criterion_weights)
 
     def weight_map(self) -> dict[str, float]:

@@ -1,4 +1,4 @@
-"""The JSON documents of SPEC.md sections 5 and 6, built as plain dicts from an Analysis.
+"""The JSON documents of docs/json.md (header and ranking), built from an Analysis.
 
 One place for the schemas, so that `rank --format json`, `report -o x.json` and any later
 command write exactly the same keys.

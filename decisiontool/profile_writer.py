@@ -163,7 +163,7 @@ def save_profile(
     """Write `criteria/profiles/<profile_id>.toml` and return its path.
 
     `weights` are relative criterion weights, `group_weights` relative group weights (the
-    profile format of SPEC section 1). An existing profile is refused unless `force`; when
+    profile format of docs/model-format.md). An existing profile is refused unless `force`; when
     overwritten, its comments and layout are kept and only name, description (when given)
     and weights change. `comment` says how the weights were made; it goes in a comment at
     the top of the file with the date. Raises ModelError for a bad id, unknown criteria or

@@ -1,4 +1,4 @@
-"""option_kinds in criteria/model.toml (SPEC section 1): the kinds are the model's own."""
+"""option_kinds in criteria/model.toml (docs/model-format.md): the kinds are the model's own."""
 
 from __future__ import annotations
 

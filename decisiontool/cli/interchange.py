@@ -1,4 +1,4 @@
-"""`decisiontool import` and `decisiontool export`: performance matrices in and out (SPEC section 8).
+"""`decisiontool import` and `decisiontool export`: performance matrices in and out (docs/model-format.md).
 
 Thin: `decisiontool.interchange` does the work; these commands print what it assumed and wrote.
 """

@@ -3,8 +3,9 @@
 Behind `decisiontool weights rank|swing|ahp|entropy|critic` and the Textual weighting
 screen. Each function takes an `Analysis` (a model under a profile and any overrides: the
 "current weights") plus what the user judged, and returns an `ElicitedWeights`: the relative
-group and criterion weights a profile would hold, the effective weights they give (SPEC
-section 2) and the method's own detail (AHP consistency, the judgements that fit worst).
+group and criterion weights a profile would hold, the effective weights they give
+(docs/model-format.md) and the method's own detail (AHP consistency, the judgements that
+fit worst).
 The numbers come from `decisiontool.engine.weights`; this module maps ids to positions,
 checks the judgements against the model and reports every problem as `Problem`s in a
 `ModelError`, like the loader does for model files.

@@ -105,7 +105,7 @@ class ElicitedWeights:
 
     `group_weights` and `criterion_weights` hold every group and criterion of the model
     (relative weights, as a profile file holds them); `effective` are the weights they give
-    (SPEC section 2, summing to 1). `summary` says in a few words how they were made,
+    (docs/model-format.md#weights, summing to 1). `summary` says in a few words how they were made,
     `inputs` what they were made from; together they are the profile file's comment.
     """
 

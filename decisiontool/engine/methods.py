@@ -1,4 +1,4 @@
-"""The four scoring methods of SPEC.md section 3, one function each, with one signature.
+"""The four scoring methods of docs/methods.md, one function each, with one signature.
 
 Every method takes scores `(..., m, n)` (options x criteria, with any leading batch axes),
 effective weights `(..., n)` and the `CriteriaArrays`, and returns a `MethodResult` whose
@@ -192,7 +192,7 @@ def vikor_many(prepared: tuple[FloatArray, ...], weights: FloatArray, v: float =
 
 
 def preference_degree(d: FloatArray, code: int, q: float, p: float, s: float) -> FloatArray:
-    """P(d) of one PROMETHEE preference function (SPEC section 3 gives every boundary)."""
+    """P(d) of one PROMETHEE preference function (docs/methods.md gives every boundary)."""
     if code == PREFERENCE_CODES["usual"]:
         return (d > 0).astype(np.float64)
     if code == PREFERENCE_CODES["u-shape"]:

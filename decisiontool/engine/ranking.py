@@ -10,7 +10,7 @@ import numpy as np
 from decisiontool.engine.values import BoolArray, FloatArray, IntArray
 
 TIE_TOLERANCE = 1e-9
-"""Scores closer than this to the option just before share its rank (SPEC section 3)."""
+"""Scores closer than this to the option just before share its rank (docs/methods.md)."""
 
 
 def rank_order(score: FloatArray, higher_is_better: bool, fails: BoolArray | None = None) -> IntArray:

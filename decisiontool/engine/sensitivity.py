@@ -1,4 +1,4 @@
-"""Weight sensitivity: sweeps, critical weights and the tornado ordering (SPEC section 6).
+"""Weight sensitivity: sweeps, critical weights and the tornado ordering (docs/json.md).
 
 Sweeping a criterion k to weight t sets w_k = t and rescales every other weight by
 (1 - t) / (1 - w_k), so the others keep their proportions. The same sweep is defined for a

@@ -6,7 +6,7 @@ three modes: `free` (no preference information: uniform on the simplex), `around
 profile's weights, each group and criterion weight multiplied by a factor in [1 - F, 1 + F])
 or `ordinal` (uniform on the simplex subject to the profile's order of importance). The group
 structure is kept: group weights and within-group weights are drawn separately and combined
-by `effective_weights` (SPEC section 2). A criterion or group whose profile weight is 0 stays
+by `effective_weights` (docs/model-format.md#weights). A criterion or group whose profile weight is 0 stays
 at 0 in every mode.
 
 Samples are processed in chunks (a Python loop per chunk, never per sample) so that memory

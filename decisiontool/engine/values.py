@@ -104,7 +104,7 @@ def values(scores: FloatArray, criteria: CriteriaArrays) -> FloatArray:
 def effective_weights(
     group_index: IntArray, group_weights: FloatArray, criterion_weights: FloatArray
 ) -> FloatArray:
-    """Effective criterion weights (SPEC section 2), summing to 1.
+    """Effective criterion weights (docs/model-format.md#weights), summing to 1.
 
     `w_j = (G_g / sum G) * (c_j / sum of c_k in g)`, where a group whose criterion weights
     are all 0 counts as weight 0. Returns all zeros when nothing is left weighted (the

@@ -2,7 +2,7 @@
 methods and profiles, closest changes, why first, strengths and weaknesses, value for money.
 
 `compute_findings(analysis)` returns a frozen `Findings` whose `to_json()` is the
-`decisiontool.findings/1` document (SPEC section 7, docs/json.md). The same findings open
+`decisiontool.findings/1` document (docs/json.md). The same findings open
 `decisiontool explain`, every report and the app's Why view; nothing here is computed twice.
 
 Pure and typed: no I/O, no UI. Must not import rich, textual, jinja2 or xlsxwriter.

@@ -3,7 +3,7 @@
 For an option other than the top, the change of one of its scores that makes it strictly
 first (rank 1, alone) with the least movement relative to the criterion's scale width; for
 the top, the drop of one of its own scores that costs it first place, and who is first then.
-"First" follows the ranking rules of SPEC section 3: ties within 1e-9 share a rank, and an
+"First" follows the ranking rules of docs/methods.md: ties within 1e-9 share a rank, and an
 option failing a minimum ranks after every option that passes.
 
 - `wsm`: exact. Only the changed option's score moves (the method is scale-anchored), and it

@@ -1,4 +1,4 @@
-"""`compute_findings`: what an analysis's ranking means, as typed findings (SPEC section 7).
+"""`compute_findings`: what an analysis's ranking means, as typed findings (docs/json.md).
 
 Runs nothing that another module already computes: the ranking comes from the `Analysis`,
 first-rank shares from `decisiontool.robustness.smaa` (weights around the current ones),
@@ -275,7 +275,7 @@ def compute_findings(
     smaa_result: SmaaResult | None = None,
     sensitivity_result: SensitivityResult | None = None,
 ) -> Findings:
-    """What `analysis`'s ranking means, for a reader (SPEC section 7).
+    """What `analysis`'s ranking means, for a reader (docs/json.md).
 
     `samples` and `seed` drive the SMAA run (weights around the current ones, spread 0.2,
     scores uniform in their ranges) behind the first-rank shares, the contenders and the

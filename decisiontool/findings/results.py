@@ -2,7 +2,7 @@
 
 Frozen dataclasses that the CLI (`decisiontool explain`), the reports and the Textual app
 read by attribute. `Findings.to_json()` (and the `to_json()` of each part) is the only place
-that knows the document's key names (SPEC section 7, docs/json.md). Numbers that do not
+that knows the document's key names (docs/json.md, docs/json.md). Numbers that do not
 exist are `None`, never NaN.
 
 Must not import rich, textual, jinja2 or xlsxwriter.
@@ -195,7 +195,7 @@ class Trait:
     others_mean: float
     """The other options' mean score on it."""
     gap: float
-    """The option's value minus the others' mean value (values on the 0-1 scale of SPEC section 3)."""
+    """The option's value minus the others' mean value (values on the 0-1 scale of docs/methods.md)."""
 
     def to_json(self) -> dict[str, Any]:
         """`{"criterion", "score", "others_mean", "gap"}`."""

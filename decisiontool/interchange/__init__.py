@@ -1,4 +1,4 @@
-"""Performance matrices in and out (SPEC section 8): spreadsheets to model directories and back.
+"""Performance matrices in and out (docs/model-format.md): spreadsheets to model directories and back.
 
 - `read_matrix(path, sheet=None) -> Matrix`: a .csv or .xlsx understood, with every assumption.
 - `import_matrix(path, to, sheet=None, force=False) -> ImportResult`: the commented, validated

@@ -1,9 +1,10 @@
 """A loaded model -> a performance matrix file: .csv, .xlsx (matrix, Options, Evidence) or .xml (XMCDA v4).
 
-The CSV and the workbook's Matrix sheet have the layout `decisiontool import` reads (SPEC
-section 8), so export then import gives back a model that ranks the same under every method:
+The CSV and the workbook's Matrix sheet have the layout `decisiontool import` reads
+(docs/model-format.md), so export then import gives back a model that ranks the same under
+every method:
 criteria and options as `name [id]` (ids kept), the describing rows, and each score as a
-number or `number [low, high]`. The weight row holds the effective weights (SPEC section 2)
+number or `number [low, high]`. The weight row holds the effective weights (docs/model-format.md#weights)
 of the default profile; import makes a group's weight the sum of its criteria's, which gives
 back exactly these effective weights. Text from the model goes through
 `decisiontool.sanitise.cell`, so no cell of a written file is ever a live formula.
@@ -45,7 +46,7 @@ def _named(name: str, item_id: str) -> str:
 
 
 def effective_weights(model: DecisionModel) -> dict[str, float]:
-    """The default profile's effective weights (SPEC section 2), by criterion id."""
+    """The default profile's effective weights (docs/model-format.md#weights), by criterion id."""
     from decisiontool.analysis import Analysis
 
     return Analysis.create(model).weight_map()

@@ -1,4 +1,4 @@
-"""The performance matrix of SPEC section 8: cells -> criteria, groups and options, every problem at once.
+"""The performance matrix (docs/model-format.md): cells -> criteria, groups and options, all problems at once.
 
 A header row whose first cell is `option`, then one column per criterion (`name` or `name [id]`);
 optional describing rows right under it (`direction`, `weight`, `scale_min`, `scale_max`,
@@ -50,7 +50,7 @@ DESCRIBING_ROWS = (
     "preference_s",
     "value_function",
 )
-"""First cells of the rows that describe the criteria (SPEC's five, then the optional method settings)."""
+"""First cells of the rows that describe the criteria (the five documented, then method settings)."""
 PREFERENCE_FUNCTIONS = ("usual", "u-shape", "v-shape", "level", "linear", "gaussian")
 DEFAULT_GROUP = "main"
 IMPORTED_KIND = "option"

@@ -1,4 +1,4 @@
-"""The file formats of a decision model (SPEC.md section 1) as pydantic v2 models.
+"""The file formats of a decision model (docs/model-format.md) as pydantic v2 models.
 
 These models check what one file can check on its own: keys (unknown keys are refused),
 types, required keys, id patterns and finite numbers. Checks that need the scale, other

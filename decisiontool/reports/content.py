@@ -1,7 +1,7 @@
 """What a report says, computed once from an Analysis: every format renders this and nothing else.
 
 `build_context` turns an `Analysis` (plus, when asked, the sensitivity and SMAA documents of
-SPEC section 6) into a `ReportContext` of plain, frozen values: the header, a one-paragraph
+docs/json.md) into a `ReportContext` of plain, frozen values: the header, a one-paragraph
 summary, the weights, the ranking with each option's contributions, the flags, the evidence
 appendix and the provenance. The format modules only lay it out, so a number can never
 differ between the HTML, the workbook and the JSON of one run.

@@ -3,7 +3,7 @@
 Every key of `decisiontool.documents.ranking_document` is kept as it is (so a script that
 reads `rank --format json` reads this too), and the report adds `date`, `tool_version`,
 `summary`, `flags`, `evidence`, `provenance` and, when they were run, the `sensitivity` and
-`smaa` documents of SPEC section 6 unchanged.
+`smaa` documents of docs/json.md unchanged.
 
 Must not import rich, textual, jinja2 or xlsxwriter.
 """

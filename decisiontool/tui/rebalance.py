@@ -115,7 +115,7 @@ def relative_weights(
     """(group, criterion) relative weights giving effective `weights`, closest to the profile's.
 
     Inside each group the criteria are scaled by the one factor that keeps most of them at
-    the profile's value; the groups likewise. SPEC section 2's formula then gives back
+    the profile's value; the groups likewise. docs/model-format.md#weights's formula then gives back
     `weights`: ``(mu S_g / mu) * (lambda w_j / lambda S_g) = w_j`` since the shares S sum to 1.
     """
     criteria = profile_criteria.astype(np.float64).copy()

@@ -74,7 +74,7 @@ def compare_ranks(analysis: Analysis) -> Comparison:
 class Sensitivity:
     """Every option's score as one criterion's (or group's) weight runs from 0 to 1.
 
-    SPEC section 6's sweep: the item's weight goes to t and the others keep their
+    docs/json.md's sweep: the item's weight goes to t and the others keep their
     proportions. `up` and `down` are the critical weights (nearest weight above and below
     the current one at which another option becomes strictly first) with that option's id.
     """

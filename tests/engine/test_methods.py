@@ -186,7 +186,7 @@ HALF_STEPS = st.sampled_from([0.0, 0.5, 1.0, 1.5, 2.0])
 def pairwise_flows(
     scores: np.ndarray, weights: np.ndarray, criteria: CriteriaArrays
 ) -> tuple[np.ndarray, np.ndarray]:
-    """O(m^2) phi+ and phi- straight from SPEC section 3, independent of the module."""
+    """O(m^2) phi+ and phi- straight from docs/methods.md, independent of the module."""
     m, n = scores.shape[-2], scores.shape[-1]
     batch = np.broadcast_shapes(scores.shape[:-2], weights.shape[:-1])
     plus, minus = np.zeros((*batch, m)), np.zeros((*batch, m))

@@ -1,7 +1,7 @@
 """Weight sweeps and critical weights against hand-worked cases and brute-force sweeps.
 
 Every expected number is derived in the comments or computed by an independent brute force
-(SPEC section 6's sweep formula evaluated on a fine grid with the engine's methods and ranks).
+(docs/json.md's sweep formula evaluated on a fine grid with the engine's methods and ranks).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def test_swept_weights_sum_to_one_and_keep_proportions(weights: list[float], dat
     np.testing.assert_allclose(rows.sum(axis=1), 1.0)
     np.testing.assert_allclose(rows[:, mask].sum(axis=1), t, atol=1e-12)
     others = ~mask
-    if w[others].sum() > 0:  # the others keep their proportions (SPEC: w_j (1 - t) / (1 - W))
+    if w[others].sum() > 0:  # the others keep their proportions (docs/methods.md: w_j (1 - t) / (1 - W))
         expected = w[others] / w[others].sum() * (1 - t)[:, None]
         np.testing.assert_allclose(rows[:, others], expected, atol=1e-12)
 
@@ -283,7 +283,7 @@ def brute_force(
     steps: int,
 ) -> tuple[tuple[float, int] | None, tuple[float, int] | None]:
     """The first grid weight above and the last below the current one at which the top is no
-    longer first, with the option then first; SPEC's sweep formula on a fine grid."""
+    longer first, with the option then first; the documented sweep formula on a fine grid."""
     method = METHODS[method_id]
     current = weights[k]
     order, _ = competition_ranks(method(scores, weights, criteria).score, method.higher_is_better)

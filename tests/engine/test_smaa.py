@@ -70,7 +70,7 @@ def run(
 
 
 def option_fails(scores: FloatArray, criteria: CriteriaArrays) -> BoolArray:
-    """(m,) True for options failing any minimum (SPEC section 3)."""
+    """(m,) True for options failing any minimum (docs/methods.md)."""
     return np.asarray(fails_minimum(scores, criteria).any(axis=1), dtype=np.bool_)
 
 

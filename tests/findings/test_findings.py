@@ -396,7 +396,7 @@ def test_closest_weight_change_overturns_the_top(method: str) -> None:
     j = analysis.arrays.criterion_ids.index(change.criterion)
     weights = analysis.weights
     assert change.from_weight == pytest.approx(weights[j])
-    # the sweep's rule (SPEC section 6): w_k = t, the others w_j (1 - t) / (1 - w_k); a hair past t
+    # the sweep's rule (docs/json.md): w_k = t, the others w_j (1 - t) / (1 - w_k); a hair past t
     past = change.to_weight + (1e-5 if change.to_weight > change.from_weight else -1e-5)
     swept = weights * (1 - past) / (1 - weights[j])
     swept[j] = past

@@ -1,4 +1,4 @@
-"""Bad sheets: SPEC section 8's `FILE: row R, column C: message`, exit 1, and nothing written."""
+"""Bad sheets: `FILE: row R, column C: message` (docs/model-format.md), exit 1, and nothing written."""
 
 from __future__ import annotations
 

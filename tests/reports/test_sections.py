@@ -1,4 +1,4 @@
-"""The summary, the flags and the robustness sections, from an Analysis and hand-made SPEC documents."""
+"""The summary, the flags and the robustness sections, from an Analysis and hand-made results."""
 
 from __future__ import annotations
 

@@ -1,0 +1,29 @@
+"""The examples in the README and in docs/python-api.md run, and say what they show."""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+DOCUMENTS = ["README.md", "docs/python-api.md"]
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_examples_run(name: str) -> None:
+    # code fences would read as expected output: drop them, keep everything else
+    text = "\n".join(
+        line for line in (ROOT / name).read_text(encoding="utf-8").splitlines() if not line.startswith("```")
+    )
+    test = doctest.DocTestParser().get_doctest(text, {}, name, str(ROOT / name), 0)
+    assert test.examples, f"{name} has no examples"
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+
+
+@pytest.mark.parametrize("name", ["model-format.md", "json.md", "methods.md", "python-api.md"])
+def test_the_readme_links_every_document(name: str) -> None:
+    assert f"(docs/{name})" in (ROOT / "README.md").read_text(encoding="utf-8")
