@@ -64,10 +64,15 @@ def _change_words(analysis: Analysis, findings: Findings, change: ClosestChange)
         "rose" if (change.to_value > change.from_value) == (criterion.direction == "benefit") else "fell"
     )
     verb = "improved" if direction == "rose" else "worsened"
-    words = (
-        f"its score on {criterion.name} {verb} from {number(change.from_value)} "
-        f"to {number(change.to_value)} (scale {number(criterion.scale[0])}-{number(criterion.scale[1])})"
-    )
+    scale = f"scale {number(criterion.scale[0])}-{number(criterion.scale[1])}"
+    if number(change.to_value) == number(change.from_value):
+        # a tie or a near-tie: the smallest change decides, so say so rather than "from 3 to 3"
+        words = f"its score on {criterion.name} {verb} at all from {number(change.from_value)} ({scale})"
+    else:
+        words = (
+            f"its score on {criterion.name} {verb} from {number(change.from_value)} "
+            f"to {number(change.to_value)} ({scale})"
+        )
     if criterion.minimum is not None:
         worse = (
             change.to_value < criterion.minimum
@@ -88,9 +93,11 @@ def _verdict(findings: Findings, analysis: Analysis) -> str:
         "likely": "a likely but not certain result",
         "contested": "a contested result",
     }[findings.verdict]
+    shared = [entry.name for entry in analysis.ranking.entries[1:] if entry.rank == 1]
+    first = f"{join([names[top], *shared])} share first place" if shared else f"{names[top]} ranks first"
     text = (
-        f"{names[top]} ranks first under {METHOD_NAMES[analysis.method_id]} "
-        f"(score {_score(analysis.ranking.top.score)}): {how}. It is first in "
+        f"{first} under {METHOD_NAMES[analysis.method_id]} "
+        f"(score {_score(analysis.ranking.top.score)}): {how}. {names[top]} is first in "
         f"{_percent(share)} of {findings.samples:,} samples with the weights varied by "
         f"±{findings.spread:.0%} around the current ones and the uncertain scores drawn in their ranges"
     )
@@ -236,6 +243,8 @@ def _overlap(findings: Findings) -> list[str]:
     if len(order) < 2:
         return []
     top = intervals[findings.top]
+    if all(interval.high <= interval.low for interval in intervals.values()):
+        return []  # no uncertain scores: nothing moves
     overlapping = [
         option
         for option in order
@@ -304,7 +313,10 @@ def _why(findings: Findings, analysis: Analysis) -> list[str]:
     favour = [term for term in why.terms if term.contribution > 0][:2]
     against = [term for term in reversed(why.terms) if term.contribution < 0][:1]
     ahead = "ahead of" if why.difference >= 0 else "behind"
-    text = f"{names[why.option]} is {ahead} {names[why.versus]} by {abs(why.difference):.3f}"
+    if abs(why.difference) < 5e-4:
+        text = f"{names[why.option]} and {names[why.versus]} are level (a difference under 0.001)"
+    else:
+        text = f"{names[why.option]} is {ahead} {names[why.versus]} by {abs(why.difference):.3f}"
     if favour:
         text += f", mostly on {join([criteria[t.criterion] for t in favour])}"
     if against:

@@ -406,3 +406,18 @@ def test_closest_weight_change_overturns_the_top(method: str) -> None:
     swept = weights * (1 - short) / (1 - weights[j])
     swept[j] = short
     assert rank_with(analysis, swept).top.option == analysis.ranking.top.option
+
+
+def test_sentences_for_a_shared_first_place(tmp_path: Path) -> None:
+    findings = compute_findings(
+        analysis_of(write_model(tmp_path / "m", [[3, 3], [3, 3], [1, 1]])), samples=50
+    )
+    assert findings.sentences[0].startswith("Option 0 and Option 1 share first place")
+    assert not any("from 3 to 3" in sentence for sentence in findings.sentences)
+    assert not any("overlap" in sentence for sentence in findings.sentences)  # no ranges: nothing moves
+
+
+def test_one_option(tmp_path: Path) -> None:
+    findings = compute_findings(analysis_of(write_model(tmp_path / "m", [[3, 3]])), samples=20)
+    assert findings.verdict == "clear" and findings.why is None and findings.closest_changes == {"o0": None}
+    assert findings.to_json()["runner_up"] is None
