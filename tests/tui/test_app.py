@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 import tomli
 from typer.testing import CliRunner
@@ -607,5 +608,236 @@ def test_zoom_gives_the_tabs_the_screen_and_escape_returns(app_factory: AppFacto
             await pilot.press("z")
             await pilot.pause()
             assert screen.maximized is None
+
+    run(scenario)
+
+
+def test_enter_on_a_ranking_row_opens_why_with_diverging_bars(app_factory: AppFactory) -> None:
+    from decisiontool.tui.screens.why import WhyScreen
+
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(120, 40)) as pilot:
+            ranking = app.screen.query_one(RankingList)
+            ranking.focus()
+            await pilot.press("down", "enter")  # the runner-up: why is the top above it?
+            await settle(app, pilot)
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, WhyScreen)
+            top, second = (entry.option for entry in app.session.analysis.ranking.entries[:2])
+            assert (screen.option, screen.versus) == (top, second)
+            # wsm by hand: each criterion's part is w_j * (v_top,j - v_second,j); they sum to the gap
+            analysis = app.session.analysis
+            arrays = analysis.arrays
+            i, k = arrays.option_ids.index(top), arrays.option_ids.index(second)
+            span = arrays.criteria.high - arrays.criteria.low
+            values = (arrays.scores - arrays.criteria.low) / span
+            values = np.where(arrays.criteria.benefit, values, 1 - values)
+            expected = analysis.weights * (values[i] - values[k])
+            terms = {term.criterion: term.contribution for term in screen.why.terms}
+            for j, cid in enumerate(arrays.criterion_ids):
+                assert terms[cid] == pytest.approx(expected[j])
+            gap = analysis.ranking.entries[0].score - analysis.ranking.entries[1].score
+            assert sum(terms.values()) == pytest.approx(gap)
+            bars = plain(screen.query_one("#why-bars")).splitlines()
+            shown = [line for line in bars if "│" in line]
+            magnitudes = [abs(float(line.split()[-1])) for line in shown]
+            assert magnitudes == sorted(magnitudes, reverse=True)  # largest first
+            words = plain(screen.query_one("#why-findings"))
+            assert "ranks first" in words
+            await pilot.press("right")  # compare with the next option down
+            assert screen.versus == app.session.analysis.ranking.entries[2].option
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+
+    run(scenario)
+
+
+def test_criterion_view_shows_levels_lessons_scores_and_critical_weights(app_factory: AppFactory) -> None:
+    from decisiontool.tui.screens.criterion import CriterionScreen
+
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("down", "i")  # Dedicated resources
+            await settle(app, pilot)
+            screen = app.screen
+            assert isinstance(screen, CriterionScreen)
+            text = plain(screen.query_one("#criterion-text"))
+            assert "Money, staff and a mandate set aside for the task." in text
+            assert "ring-fenced budget and staff" in text  # an anchored level
+            assert "Work that has no budget line does not survive" in text  # its lesson
+            assert "https://example.org/evaluation-report" in text  # with its source
+            assert "4 (3–5)" in text  # large_mission's score and range
+            critical = plain(screen.query_one("#criterion-critical"))
+            expected = sensitivity(app.session.analysis, "resources")
+            assert expected.up is not None  # raising resources overturns the top (see the snapshot)
+            assert f"to {expected.up[0]:.3f}" in critical
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+
+    run(scenario)
+
+
+def test_score_bands_are_the_findings_intervals(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            await pilot.pause(0.1)
+            await settle(app, pilot)
+            ranking = app.screen.query_one(RankingList)
+            # large_mission has resources in [3, 5] (value 4) on a 0-5 scale, every other score
+            # fixed: its wsm score moves by w_resources * 1/5 either way (exact for wsm)
+            weight = app.session.effective_weight("resources")
+            score = next(e.score for e in app.session.analysis.ranking.entries if e.option == "large_mission")
+            low, high = ranking.bands["large_mission"]
+            assert low == pytest.approx(score - weight / 5)
+            assert high == pytest.approx(score + weight / 5)
+            assert "▆ range" in plain(app.screen.query_one("#legend"))
+
+    run(scenario)
+
+
+def test_a_burst_of_keys_on_one_weight_is_one_undo_step(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            before = app.session.effective_weight("resources")
+            await pilot.press("down", "right", "right", "right", "right")
+            assert app.session.effective_weight("resources") == pytest.approx(before + 0.04)
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert app.session.effective_weight("resources") == pytest.approx(before)
+            assert not app.session.undo_stack
+
+    run(scenario)
+
+
+def test_only_the_moved_weight_is_marked_and_the_status_says_how_many(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.press("down", "right", "down", "down", "down", "right")  # resources, then durability
+            await pilot.pause()
+            marked = [row.id for row in app.session.weight_rows() if row.moved]
+            assert marked == ["resources", "durability"]
+            rows = rendered_rows(app.screen.query_one(WeightsList))
+            assert sum("*" in row for row in rows) == 2
+            status = plain(app.screen.query_one("#status"))
+            assert "2 weights changed from Default" in " ".join(status.split())
+            ranking_rows = rendered_rows(app.screen.query_one(RankingList))
+            assert any("+0." in row or "−0." in row for row in ranking_rows)  # score change vs profile
+
+    run(scenario)
+
+
+def test_exported_report_lists_only_the_moved_weight(app_factory: AppFactory, tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.press("down", "down", "right")  # reach only
+            await pilot.press("ctrl+e")
+            await pilot.pause()
+            field = app.screen.query_one("#export-path")
+            field.value = str(target)  # type: ignore[attr-defined]
+            field.focus()
+            await pilot.press("enter")
+            await settle(app, pilot)
+
+    run(scenario)
+    command = json.loads(target.read_text(encoding="utf-8"))["provenance"]["command"]
+    changed = [command[i + 1].split("=")[0] for i, part in enumerate(command) if part == "--weight"]
+    # reach moved; the other criteria only rebalanced: reach and the two group weights
+    # change, the other three criteria keep their relative weights
+    assert "reach" in changed
+    assert not set(changed) & {"resources", "durability", "cost"}
+
+
+def test_profile_switch_asks_before_dropping_unsaved_weights(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("down", "right", "l")  # a change and a lock
+            await pilot.press("p")
+            await pilot.pause()
+            await pilot.press("end", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)
+            await pilot.press("n")
+            await pilot.pause()
+            assert app.session.analysis.profile == "default" and app.session.unsaved
+            await pilot.press("p")
+            await pilot.pause()
+            await pilot.press("end", "enter")
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+            assert app.session.analysis.profile == "reach_first"
+            assert not app.session.locked  # locks belong to the profile they were set on
+
+    run(scenario)
+
+
+def test_save_as_a_new_id_starts_with_an_empty_name(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory(profile="cost_first")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("down", "right", "ctrl+s")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, SaveProfileDialog)
+            assert dialog.query_one("#profile-name").value == "Cost first"  # type: ignore[attr-defined]
+            field = dialog.query_one("#profile-id")
+            field.value = "council"  # type: ignore[attr-defined]
+            await pilot.pause()
+            assert dialog.query_one("#profile-name").value == ""  # type: ignore[attr-defined]
+            assert dialog.query_one("#profile-description").value == ""  # type: ignore[attr-defined]
+            field.value = "cost_first"  # type: ignore[attr-defined]
+            await pilot.pause()
+            assert dialog.query_one("#profile-name").value == "Cost first"  # type: ignore[attr-defined]
+
+    run(scenario)
+
+
+def test_quit_can_save_first(app_factory: AppFactory, model_dir: Path) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("down", "right", "q")
+            await pilot.pause()
+            assert isinstance(app.screen, QuitDialog)
+            await pilot.press("s")
+            await pilot.pause()
+            assert isinstance(app.screen, SaveProfileDialog)
+            await pilot.press(*"before_quit", "tab", *"Before quit", "enter")
+            await settle(app, pilot)
+            assert app._exit
+        assert app.return_code == 0
+
+    run(scenario)
+    assert (model_dir / "criteria" / "profiles" / "before_quit.toml").exists()
+
+
+def test_detail_starts_at_the_top_for_another_option(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 24)) as pilot:
+            ranking = app.screen.query_one(RankingList)
+            ranking.focus()
+            await settle(app, pilot)
+            detail = app.screen.query_one(DetailPanel)
+            detail.scroll_end(animate=False, immediate=True)
+            await pilot.pause()
+            assert detail.scroll_y > 0
+            await pilot.press("down")
+            await pilot.pause(0.1)
+            await settle(app, pilot)
+            assert detail.scroll_y == 0
 
     run(scenario)

@@ -36,6 +36,7 @@ VIEWS: dict[str, tuple[str, ...]] = {
     "smaa": ("a",),
     "compare": ("c",),
     "criterion": ("down", "i"),
+    "why": ("y",),
 }
 """Keys from the first paint to each view."""
 

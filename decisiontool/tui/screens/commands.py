@@ -26,6 +26,7 @@ PALETTE_COMMANDS: tuple[PaletteCommand, ...] = (
     PaletteCommand("Save weights as profile", "Write criteria/profiles/<id>.toml", "save_profile"),
     PaletteCommand("Export report", "Write a report (md, html, csv, json, xlsx)", "export"),
     PaletteCommand("Elicit weights", "Rank-order or pairwise (AHP) weighting", "weighting"),
+    PaletteCommand("Why is it first?", "The top against the runner-up, criterion by criterion", "why"),
     PaletteCommand("Criterion view", "The selected criterion: levels, lessons, scores", "criterion"),
     PaletteCommand("Show detail", "The highlighted option's evidence", "show_tab('tab-detail')"),
     PaletteCommand(
@@ -60,6 +61,7 @@ MAIN_BINDINGS: list[BindingType] = [
     _key("ctrl+s", "save_profile", "Save", "Save the weights as a profile", show=True),
     _key("ctrl+e", "export", "Export", "Export a report"),
     _key("w", "weighting", "Elicit", "Rank-order or AHP weighting"),
+    _key("y", "why", "Why", "Why is the top first? (Enter on a ranking row: against that option)"),
     _key("i", "criterion", "Criterion", "The selected criterion in full"),
     _key("v", "toggle_weights", "Weights pane", "Show or hide the weights pane"),
     _key("z", "zoom", "Zoom", "Give the tabs the whole screen; z again (or Esc) returns"),

@@ -19,8 +19,9 @@ from textual.containers import Container
 from textual.timer import Timer
 from textual.widgets import Static, TabbedContent, TabPane
 
-from decisiontool.analysis import METHOD_IDS
+from decisiontool.analysis import METHOD_IDS, Analysis
 from decisiontool.engine import METHODS
+from decisiontool.findings import Findings
 from decisiontool.problems import ModelError
 from decisiontool.tui.screens.commands import MAIN_BINDINGS, PALETTE_COMMANDS, PaletteCommand
 from decisiontool.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, LessonDialog, WeightDialog
@@ -37,7 +38,7 @@ from decisiontool.tui.widgets.weights import WeightsList, WeightsPanel
 
 __all__ = ["PALETTE_COMMANDS", "MainScreen", "PaletteCommand"]
 
-DETAIL_DELAY = 0.08
+DETAIL_DELAY = 0.02
 """Seconds to wait before redrawing the detail and the open tab after a change (keys repeat faster)."""
 
 TABS: tuple[tuple[str, str], ...] = (
@@ -116,7 +117,7 @@ class MainScreen(AnalysisTabs, FileActions):
         if isinstance(event.widget, WeightsList):
             context = {"⏎": "set"}
         elif isinstance(event.widget, RankingList):
-            context = {"←→": "", "⏎": "detail"}
+            context = {"←→": "", "⏎": "why"}
         else:
             context = {"←→": "", "⏎": "open"}
         self.query_one(KeyLine).show(context)
@@ -199,6 +200,7 @@ class MainScreen(AnalysisTabs, FileActions):
             self.refresh_smaa()
         elif active == "tab-compare":
             self.compute_compare(analysis)
+        self.refresh_bands()
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self) -> None:
@@ -369,11 +371,19 @@ class MainScreen(AnalysisTabs, FileActions):
 
     # -- views ------------------------------------------------------------------------
 
+    def action_why(self) -> None:
+        """Why the top is first: against the runner-up (or the highlighted option)."""
+        self.open_why(self.ranking_list.current_option)
+
     def open_why(self, option: str | None) -> None:
-        """Show the option's evidence (Enter on a ranking row)."""
-        if option is not None:
-            self.ranking_list.select(option)
-            self.action_show_tab("tab-detail")
+        """The Why view: the top against `option` (the top: against the runner-up)."""
+        from decisiontool.tui.screens.why import WhyScreen
+
+        def show(analysis: Analysis, findings: Findings) -> None:
+            if not isinstance(self.app.screen, WhyScreen):
+                self.app.push_screen(WhyScreen(analysis, findings, option))
+
+        self.with_findings(show)
 
     def action_criterion(self) -> None:
         """The criterion under the weights cursor, in full."""

@@ -6,15 +6,19 @@ shown in its tab (and reported), never raised out of the worker.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import work
 from textual.screen import Screen
 
 from decisiontool.analysis import Analysis
+from decisiontool.findings import Findings, ScoreInterval
 from decisiontool.tui.results import (
     Comparison,
     Sensitivity,
     SmaaSummary,
     compare_ranks,
+    score_fraction,
     sensitivity,
     smaa_summary,
 )
@@ -25,6 +29,12 @@ from decisiontool.tui.widgets.weights import WeightsList
 
 SMAA_SAMPLES = 4000
 """Samples for the SMAA tab: enough for a stable picture at interactive speed."""
+FINDINGS_SAMPLES = 10_000
+"""Samples behind the findings and the score intervals: `decisiontool explain`'s default, so both agree."""
+FINDINGS_SEED = 1
+
+FindingsCallback = Callable[[Analysis, Findings], None]
+"""What to do with an analysis's findings once they are known."""
 
 
 class AnalysisTabs(Screen[None]):
@@ -32,6 +42,7 @@ class AnalysisTabs(Screen[None]):
 
     session: Session
     _smaa_cache: tuple[Analysis, SmaaSummary] | None = None
+    _findings_cache: tuple[Analysis, Findings] | None = None
 
     def option_names(self) -> dict[str, str]:
         """Option id -> name (as in the model; widgets make it safe)."""
@@ -122,3 +133,66 @@ class AnalysisTabs(Screen[None]):
         if analysis is self.session.analysis:
             profiles = {pid: analysis.model.profile_name(pid) for pid in analysis.model.profile_ids}
             self.query_one(CompareView).show(comparison, self.option_names(), profiles)
+
+    # -- findings: the score bands behind the bars and the Why view -------------------
+
+    def refresh_bands(self) -> None:
+        """Work out every option's score interval for the current weights (in a worker)."""
+        self.compute_bands(self.session.analysis)
+
+    @work(thread=True, exclusive=True, group="bands", exit_on_error=False)
+    def compute_bands(self, analysis: Analysis) -> None:
+        """The findings' score intervals (exact for wsm, else 5th-95th percentiles), off the UI thread."""
+        from decisiontool.findings.compute import score_intervals
+
+        try:
+            intervals = score_intervals(analysis, FINDINGS_SAMPLES, FINDINGS_SEED)
+        except Exception as error:
+            self.app.call_from_thread(self.tab_failed, "Score intervals", error)
+            return
+        self.app.call_from_thread(self._show_bands, analysis, intervals)
+
+    def _show_bands(self, analysis: Analysis, intervals: dict[str, ScoreInterval]) -> None:
+        from decisiontool.tui.widgets.ranking import RankingList
+
+        if analysis is not self.session.analysis:
+            return
+        method = analysis.method_id
+        bands = {}
+        for option, interval in intervals.items():
+            ends = sorted((score_fraction(method, interval.low), score_fraction(method, interval.high)))
+            bands[option] = (ends[0], ends[1])
+        ranking = self.query_one(RankingList)
+        ranking.bands = bands
+        ranking.refresh()
+
+    def with_findings(self, then: FindingsCallback) -> None:
+        """Call `then` with the current analysis's findings (computed in a worker the first time)."""
+        analysis = self.session.analysis
+        if self._findings_cache is not None and self._findings_cache[0] is analysis:
+            then(analysis, self._findings_cache[1])
+            return
+        self.compute_findings(analysis, then)
+
+        def still_working() -> None:
+            if self._findings_cache is None or self._findings_cache[0] is not analysis:
+                self.notify("Working out what the ranking means…", timeout=3)
+
+        self.set_timer(0.6, still_working)  # only when it takes long enough to wonder
+
+    @work(thread=True, exclusive=True, group="findings", exit_on_error=False)
+    def compute_findings(self, analysis: Analysis, then: FindingsCallback) -> None:
+        """`decisiontool explain`'s findings, off the UI thread."""
+        from decisiontool.findings import compute_findings
+
+        try:
+            findings = compute_findings(analysis, samples=FINDINGS_SAMPLES, seed=FINDINGS_SEED)
+        except Exception as error:
+            self.app.call_from_thread(self.tab_failed, "Findings", error)
+            return
+        self.app.call_from_thread(self._found, analysis, findings, then)
+
+    def _found(self, analysis: Analysis, findings: Findings, then: FindingsCallback) -> None:
+        self._findings_cache = (analysis, findings)
+        if analysis is self.session.analysis:
+            then(analysis, findings)

@@ -73,7 +73,7 @@ class RankingList(RowList):
     """The options in rank order; Enter opens the Why view of the highlighted option."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", id="ranking.open", tooltip="This option's evidence"),
+        Binding("enter", "open", "Why", id="ranking.why", tooltip="Why the top ranks above this option"),
     ]
 
     @dataclass
@@ -206,6 +206,8 @@ class Legend(Static):
             for cid, colour in colours.items():
                 text.append("■ ", style=colour)
                 text.append(cut(one_line(analysis.model.criterion(cid).name), 24) + "  ")
+        text.append("  ▆", style=f"#888888 on {BAND_BACKGROUND}")
+        text.append(" range", style="")
         failing = sum(1 for entry in analysis.ranking.entries if entry.fails_minimum)
         if failing:
             text.append(f" ✗ fails a minimum ({failing})", style="red")
