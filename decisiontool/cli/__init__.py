@@ -27,7 +27,17 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-COMMAND_MODULES = ("core", "robustness", "explain", "report", "interchange", "weights", "panel", "tui", "serve")
+COMMAND_MODULES = (
+    "core",
+    "robustness",
+    "explain",
+    "report",
+    "interchange",
+    "weights",
+    "panel",
+    "tui",
+    "serve",
+)
 """The modules that register commands on `app` when imported, in the order of `--help`."""
 
 for _module in COMMAND_MODULES:
