@@ -74,15 +74,7 @@ def serve(
     model and options; saving and exporting write on this machine. Ctrl+C stops serving.
     """
     build_analysis(data, profile, weight, method, vikor_v, missing)  # refuse a bad model before serving
-    import asyncio
-
-    from textual_serve.server import Server
+    from decisiontool.tui.serve import serve_app
 
     command = tui_command(data, profile, weight, method, vikor_v, missing)
-    server = Server(command, host=host, port=port, title="decisiontool", public_url=public_url)
-    typer.echo(f"Serving decisiontool at {server.public_url} (Ctrl+C stops)")
-    if stop_after is not None:
-        loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(loop)
-        loop.call_later(stop_after, server.request_exit)
-    server.serve()
+    serve_app(command, host=host, port=port, public_url=public_url, stop_after=stop_after)
