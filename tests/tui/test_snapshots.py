@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.text import Text
 
 from tests.tui.conftest import DATA, make_app
 
@@ -43,7 +44,14 @@ VIEWS: dict[str, tuple[str, ...]] = {
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 @pytest.mark.parametrize("view", list(VIEWS))
-def test_layout(snap_compare: Any, view: str, size: tuple[int, int]) -> None:
+def test_layout(snap_compare: Any, view: str, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    # the snapshots fix the layout; the findings' wording is the findings' own (tested there and in
+    # test_app's Why test), so the Why view shows two fixed sentences here
+    import decisiontool.tui.screens.why as why
+
+    fixed = Text("What the ranking means\n• The first finding, in words.\n• The second finding.\n")
+    monkeypatch.setattr(why, "findings_text", lambda findings: fixed)
+
     async def run_before(pilot: Any) -> None:
         await settled(pilot)
         for key in VIEWS[view]:
