@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from decisiontool.audit import EvidenceAudit, audit_evidence
     from decisiontool.findings import Findings
     from decisiontool.findings import compute_findings as explain
+    from decisiontool.interchange import ImportResult, export_model, import_matrix
     from decisiontool.loading import load_model as load
     from decisiontool.model import DecisionModel
     from decisiontool.panel import PanelResult, analyse_panel
@@ -56,6 +57,10 @@ _PUBLIC: dict[str, str] = {
     # a panel's participants (not `panel`: the package decisiontool.panel would shadow it)
     "analyse_panel": "decisiontool.panel:analyse_panel",
     "PanelResult": "decisiontool.panel:PanelResult",
+    # spreadsheets in and out
+    "import_matrix": "decisiontool.interchange:import_matrix",
+    "ImportResult": "decisiontool.interchange:ImportResult",
+    "export_model": "decisiontool.interchange:export_model",
     # output
     "write_report": "decisiontool.reports:write_report",
     # errors
@@ -69,6 +74,7 @@ __all__ = [
     "DecisionModel",
     "EvidenceAudit",
     "Findings",
+    "ImportResult",
     "ModelError",
     "PanelResult",
     "Problem",
@@ -79,6 +85,8 @@ __all__ = [
     "analyse_panel",
     "audit_evidence",
     "explain",
+    "export_model",
+    "import_matrix",
     "load",
     "rank",
     "sensitivity",

@@ -38,9 +38,6 @@ class ReportSettings:
     score_dist: ScoreDistribution = "uniform"
 
 
-
-
-
 def report_command(
     *,
     data: Path | str | None,

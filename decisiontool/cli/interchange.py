@@ -14,7 +14,10 @@ from decisiontool.cli import app
 from decisiontool.cli.common import (
     DataOption,
     MissingOption,
+    ProfileOption,
     ViewFormatOption,
+    WeightOption,
+    build_analysis,
     echo,
     handles_model_errors,
     print_json,
@@ -84,6 +87,8 @@ def export(
         ),
     ],
     data: DataOption = None,
+    profile: ProfileOption = "default",
+    weight: WeightOption = None,
     missing: MissingOption = "refuse",
     force: ForceOption = False,
 ) -> None:
@@ -91,11 +96,12 @@ def export(
 
     .csv: the matrix; .xlsx: the matrix plus Options and Evidence sheets; .xml: XMCDA v4
     (alternatives, criteria with scales and directions, weights, performance table). The
-    weights written are the default profile's effective weights.
+    weights written are the effective weights of --profile (default: the group files') with any
+    --weight overrides.
     """
     from decisiontool.interchange import export_model
-    from decisiontool.loading import load_model
 
-    model = load_model(data, missing="worst" if missing == "worst" else "refuse")
-    export_model(model, output, force=force)
+    analysis = build_analysis(data, profile, weight, "wsm", missing=missing)
+    model = analysis.model
+    export_model(model, output, force=force, weights=analysis.weight_map())
     echo(f"Wrote {output}: {len(model.options)} options x {len(model.criteria)} criteria.")

@@ -36,6 +36,5 @@ class TerminalSafeRenderable:
 def safe_segments(segments: Iterable[Segment]) -> Sequence[Segment]:
     """`segments` with the text of every non-control segment passed through `terminal`."""
     return [
-        segment if segment.control else Segment(terminal(segment.text), segment.style)
-        for segment in segments
+        segment if segment.control else Segment(terminal(segment.text), segment.style) for segment in segments
     ]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -45,17 +45,23 @@ def _named(name: str, item_id: str) -> str:
     return f"{name} [{item_id}]"
 
 
-def effective_weights(model: DecisionModel) -> dict[str, float]:
-    """The default profile's effective weights (docs/model-format.md#weights), by criterion id."""
+Weights = Mapping[str, float]
+"""Effective weights by criterion id (docs/model-format.md#weights), as `Analysis.weight_map` gives them."""
+
+
+def effective_weights(model: DecisionModel, weights: Weights | None = None) -> dict[str, float]:
+    """`weights` if given, else the default profile's effective weights, by criterion id."""
+    if weights is not None:
+        return {criterion.id: float(weights[criterion.id]) for criterion in model.criteria}
     from decisiontool.analysis import Analysis
 
     return Analysis.create(model).weight_map()
 
 
-def matrix_rows(model: DecisionModel) -> list[list[Cell]]:
+def matrix_rows(model: DecisionModel, weights: Weights | None = None) -> list[list[Cell]]:
     """The matrix as rows of cells: header, describing rows, one row per option."""
     criteria = model.criteria
-    weights = effective_weights(model)
+    weights = effective_weights(model, weights)
     groups = {group.id: group for group in model.groups}
     rows: list[list[Cell]] = [["option", *(_named(c.name, c.id) for c in criteria)]]
     rows.append(["direction", *(c.direction for c in criteria)])
@@ -121,15 +127,15 @@ def _csv_cell(value: Cell) -> str:
     return cell(value)
 
 
-def _csv(model: DecisionModel) -> bytes:
+def _csv(model: DecisionModel, weights: Weights | None) -> bytes:
     stream = io.StringIO(newline="")
     writer = csv.writer(stream, lineterminator="\r\n")
-    for row in matrix_rows(model):
+    for row in matrix_rows(model, weights):
         writer.writerow([_csv_cell(value) for value in row])
     return stream.getvalue().encode("utf-8")
 
 
-def _xlsx(model: DecisionModel) -> bytes:
+def _xlsx(model: DecisionModel, weights: Weights | None) -> bytes:
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -146,7 +152,7 @@ def _xlsx(model: DecisionModel) -> bytes:
     def text(sheet: Any, r: int, c: int, value: str, style: Any = text_format) -> None:
         sheet.write_string(r, c, cell(value), style)
 
-    rows = matrix_rows(model)
+    rows = matrix_rows(model, weights)
     describing_count = sum(1 for row in rows[1:] if isinstance(row[0], str) and not row[0].endswith("]"))
     sheet = book.add_worksheet("Matrix")
     for r, row in enumerate(rows):
@@ -201,7 +207,7 @@ def _xlsx(model: DecisionModel) -> bytes:
     return written
 
 
-def _xmcda(model: DecisionModel) -> bytes:
+def _xmcda(model: DecisionModel, weights: Weights | None) -> bytes:
     ElementTree.register_namespace("xmcda", XMCDA_NAMESPACE)
     ns = f"{{{XMCDA_NAMESPACE}}}"
 
@@ -231,9 +237,9 @@ def _xmcda(model: DecisionModel) -> bytes:
         sub(quantitative, "preferenceDirection", "max" if criterion.direction == "benefit" else "min")
         real(sub(quantitative, "minimum"), criterion.scale[0])
         real(sub(quantitative, "maximum"), criterion.scale[1])
-    weights = sub(root, "criteriaValues", mcdaConcept="weights")
-    for criterion_id, weight in effective_weights(model).items():
-        entry = sub(weights, "criterionValues")
+    weight_values = sub(root, "criteriaValues", mcdaConcept="weights")
+    for criterion_id, weight in effective_weights(model, weights).items():
+        entry = sub(weight_values, "criterionValues")
         sub(entry, "criterionID", criterion_id)
         real(sub(sub(entry, "values"), "value"), weight)
     table = sub(root, "performanceTable", mcdaConcept="scores")
@@ -260,8 +266,12 @@ def _xmcda(model: DecisionModel) -> bytes:
 _WRITERS = {".csv": _csv, ".xlsx": _xlsx, ".xml": _xmcda}
 
 
-def export_bytes(model: DecisionModel, suffix: str) -> bytes:
-    """The model as a file of the format `suffix` names (.csv, .xlsx or .xml)."""
+def export_bytes(model: DecisionModel, suffix: str, weights: Weights | None = None) -> bytes:
+    """The model as a file of the format `suffix` names (.csv, .xlsx or .xml).
+
+    `weights`: the effective weights to write (e.g. `Analysis.weight_map()` under a profile);
+    default: the default profile's.
+    """
     writer = _WRITERS.get(suffix.lower())
     if writer is None:
         raise ModelError(
@@ -273,11 +283,16 @@ def export_bytes(model: DecisionModel, suffix: str) -> bytes:
                 )
             ]
         )
-    return writer(model)
+    return writer(model, weights)
 
 
-def export_model(model: DecisionModel, path: Path | str, *, force: bool = False) -> Path:
-    """Write `model` to `path` in the format its suffix names, atomically; replace a file only with force."""
+def export_model(
+    model: DecisionModel, path: Path | str, *, force: bool = False, weights: Weights | None = None
+) -> Path:
+    """Write `model` to `path` in the format its suffix names, atomically; replace a file only with force.
+
+    `weights` as for `export_bytes`.
+    """
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in _WRITERS:
@@ -292,5 +307,5 @@ def export_model(model: DecisionModel, path: Path | str, *, force: bool = False)
         )
     if target.exists() and not force:
         raise ModelError([Problem(str(target), "", "already exists; use --force to replace it")])
-    write_bytes_atomic(target, export_bytes(model, suffix), force=force)
+    write_bytes_atomic(target, export_bytes(model, suffix, weights), force=force)
     return target

@@ -139,3 +139,19 @@ def test_cli_export_of_a_given_model(model_dir: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "-o", str(tmp_path / "m.xlsx"), "--data", str(model_dir)])
     assert result.exit_code == 0, result.stderr
     assert "3 options x 4 criteria" in result.stdout
+
+
+def test_export_writes_a_profiles_weights(tmp_path: Path) -> None:
+    from decisiontool.analysis import Analysis
+
+    target = tmp_path / "m.csv"
+    result = runner.invoke(
+        app, ["export", "-o", str(target), "--profile", "balanced", "--weight", "cost_burden=0"]
+    )
+    assert result.exit_code == 0, result.stderr
+    expected = Analysis.create(
+        load_model(), profile="balanced", overrides=[("cost_burden", 0.0)]
+    ).weight_map()
+    import_matrix(target, tmp_path / "back")
+    assert Analysis.create(load_model(tmp_path / "back")).weight_map() == pytest.approx(expected, rel=1e-12)
+    assert expected["cost_burden"] == 0
