@@ -1,4 +1,4 @@
-"""The performance matrix (docs/model-format.md): cells -> criteria, groups and options, all problems at once.
+"""The performance matrix (docs/spreadsheets.md): cells -> criteria, groups and options, all problems at once.
 
 A header row whose first cell is `option`, then one column per criterion (`name` or `name [id]`);
 optional describing rows right under it (`direction`, `weight`, `scale_min`, `scale_max`,
@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from decisiontool.interchange.sheets import CellValue, Sheet, Workbook, column_letter
@@ -359,7 +359,8 @@ def parse_matrix(book: Workbook) -> Matrix:
             ids.taken.add(explicit)
 
     # scores first: a derived scale needs the column's lowest and highest score
-    option_ids: list[str] = []
+    kept_rows: list[int] = []
+    """The rows whose options are kept; their ids are given once criteria and groups hold theirs."""
     scores: list[dict[int, Score]] = []
     seen_options: dict[str, int] = {}
     seen_option_ids: dict[str, int] = {}
@@ -399,9 +400,8 @@ def parse_matrix(book: Workbook) -> Matrix:
                 option_scores[column.column] = cell_score(value)
             except _CellError as error:
                 problems.append(sheet.problem(i, column.column, str(error)))
-        option_ids.append(f"{i}")  # placeholder: ids are given once criteria and groups hold theirs
+        kept_rows.append(i)
         scores.append(option_scores)
-    kept_rows = [int(option_id) for option_id in option_ids]
 
     # criteria
     assumptions: list[str] = []
@@ -518,7 +518,7 @@ def parse_matrix(book: Workbook) -> Matrix:
             group_names[group_ids[group_key]] = group_name.capitalize() if group_cell is None else group_name
 
         minimum = number_row("minimum")
-        preference = _preference(sheet, describing, describing_cell, c, number_row, problems)
+        preference = _preference(sheet, describing, c, number_row, problems)
         value_function = _value_function(sheet, describing_cell, c, problems)
         criteria.append(
             CriterionColumn(
@@ -633,9 +633,8 @@ def _scale(
 def _preference(
     sheet: Sheet,
     describing: dict[str, int],
-    describing_cell: object,
     c: int,
-    number_row: object,
+    number_row: Callable[[str], float | None],
     problems: list[Problem],
 ) -> tuple[str, float | None, float | None, float | None] | None:
     row = describing.get("preference")
@@ -653,15 +652,16 @@ def _preference(
             )
         )
         return None
-    assert callable(number_row)
     q, p, s = number_row("preference_q"), number_row("preference_p"), number_row("preference_s")
     return function, q, p, s
 
 
 def _value_function(
-    sheet: Sheet, describing_cell: object, c: int, problems: list[Problem]
+    sheet: Sheet,
+    describing_cell: Callable[[str, int], tuple[int, CellValue] | None],
+    c: int,
+    problems: list[Problem],
 ) -> tuple[tuple[float, float], ...] | None:
-    assert callable(describing_cell)
     found = describing_cell("value_function", c)
     if found is None or found[1] is None:
         return None
