@@ -32,10 +32,8 @@ from decisiontool.engine import (
 )
 from decisiontool.engine.values import PREFERENCE_CODES, BoolArray, FloatArray, IntArray
 from decisiontool.model import DEFAULT_PROFILE, DecisionModel
+from decisiontool.names import METHOD_IDS as METHOD_IDS
 from decisiontool.problems import ModelError, Problem, did_you_mean
-
-METHOD_IDS: tuple[str, ...] = tuple(METHODS)
-"""Every `--method` id, the default first."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from decisiontool.analysis import Analysis
 
-__all__ = ["Correlation", "RankComparison", "compare_methods", "compare_profiles"]
+__all__ = ["Correlation", "RankComparison", "compare_columns", "compare_methods", "compare_profiles"]
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,15 @@ def _finite(value: float) -> float | None:
     return float(value) if math.isfinite(value) else None
 
 
-def _comparison(
-    by: Literal["methods", "profiles"], columns: Sequence[tuple[str, str, Analysis]], options: tuple[str, ...]
+def compare_columns(
+    by: Literal["methods", "profiles"],
+    columns: Sequence[tuple[str, str, Analysis]],
+    options: tuple[str, ...] | None = None,
 ) -> RankComparison:
+    """Ranks under each (column, plain name, analysis), with every pair's correlations.
+
+    The analyses share one model; `options` defaults to the first analysis's options.
+    """
     from decisiontool.engine import kendall_tau, spearman_rho
 
     arrays = {column: analysis.ranking.ranks for column, _, analysis in columns}
@@ -93,6 +99,8 @@ def _comparison(
         for index, a in enumerate(labels)
         for b in labels[index + 1 :]
     )
+    if options is None:
+        options = tuple(columns[0][2].arrays.option_ids)
     return RankComparison(
         by=by,
         columns=tuple(labels),
@@ -111,7 +119,7 @@ def compare_methods(analysis: Analysis) -> RankComparison:
     for method_id in METHOD_IDS:
         other = analysis.with_method(method_id, analysis.vikor_v)
         columns.append((method_id, other.method.label, other))
-    return _comparison("methods", columns, tuple(analysis.arrays.option_ids))
+    return compare_columns("methods", columns, tuple(analysis.arrays.option_ids))
 
 
 def compare_profiles(analysis: Analysis) -> RankComparison:
@@ -121,7 +129,7 @@ def compare_profiles(analysis: Analysis) -> RankComparison:
         (profile_id, model.profile_name(profile_id), analysis.with_profile(profile_id))
         for profile_id in model.profile_ids
     ]
-    return _comparison("profiles", columns, tuple(analysis.arrays.option_ids))
+    return compare_columns("profiles", columns, tuple(analysis.arrays.option_ids))
 
 
 def names_of(comparison: RankComparison) -> Mapping[str, str]:

@@ -28,7 +28,11 @@ app = typer.Typer(
 )
 
 COMMAND_MODULES = (
-    "core",
+    "validate",
+    "rank",
+    "compare",
+    "show",
+    "init",
     "robustness",
     "explain",
     "report",

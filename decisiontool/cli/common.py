@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal, ParamSpec, TypeVar
 
 import typer
 
+from decisiontool.names import MethodName
 from decisiontool.problems import ALREADY_EXISTS, MISSING_WORST, ModelError, Problem
 from decisiontool.sanitise import cell, terminal
 
@@ -45,7 +46,6 @@ WeightOption = Annotated[
         show_default=False,
     ),
 ]
-MethodName = Literal["wsm", "topsis", "vikor", "promethee2"]
 MethodOption = Annotated[
     MethodName,
     typer.Option(

@@ -21,6 +21,7 @@ from decisiontool.cli.common import (
     stdout_console,
 )
 from decisiontool.cli.robustness import SamplesOption, SeedOption, percent
+from decisiontool.names import DEFAULT_PROFILE
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -183,7 +184,7 @@ def print_findings(analysis: Analysis, findings: Findings, console: Console) -> 
 
 def markdown_findings(analysis: Analysis, findings: Findings) -> str:
     """Sentences as a list, then Markdown tables."""
-    from decisiontool.cli.core import markdown_table
+    from decisiontool.cli.tables import markdown_table
     from decisiontool.sanitise import markdown
 
     lines = [
@@ -212,7 +213,7 @@ def markdown_findings(analysis: Analysis, findings: Findings) -> str:
 @handles_model_errors
 def explain(
     data: DataOption = None,
-    profile: ProfileOption = "default",
+    profile: ProfileOption = DEFAULT_PROFILE,
     weight: WeightOption = None,
     method: MethodOption = "wsm",
     vikor_v: VikorVOption = 0.5,

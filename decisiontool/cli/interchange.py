@@ -22,6 +22,7 @@ from decisiontool.cli.common import (
     handles_model_errors,
     print_json,
 )
+from decisiontool.names import DEFAULT_PROFILE
 
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output if it exists.")]
 
@@ -87,7 +88,7 @@ def export(
         ),
     ],
     data: DataOption = None,
-    profile: ProfileOption = "default",
+    profile: ProfileOption = DEFAULT_PROFILE,
     weight: WeightOption = None,
     missing: MissingOption = "refuse",
     force: ForceOption = False,

@@ -21,6 +21,7 @@ from decisiontool.cli.common import (
     stdout_console,
 )
 from decisiontool.cli.weights import ForceOption, NameOption, SaveProfileOption
+from decisiontool.names import DEFAULT_PROFILE
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -101,7 +102,7 @@ def _print_tables(result: PanelResult, console: Console) -> None:
 
 
 def _markdown(result: PanelResult) -> str:
-    from decisiontool.cli.core import markdown_table
+    from decisiontool.cli.tables import markdown_table
     from decisiontool.panel.tables import panel_sentences, panel_tables
     from decisiontool.sanitise import markdown
 
@@ -133,7 +134,7 @@ def _markdown(result: PanelResult) -> str:
 @handles_model_errors
 def panel(
     data: DataOption = None,
-    profile: ProfileOption = "default",
+    profile: ProfileOption = DEFAULT_PROFILE,
     weight: WeightOption = None,
     method: MethodOption = "wsm",
     vikor_v: VikorVOption = 0.5,

@@ -26,6 +26,7 @@ from decisiontool.cli.common import (
     handles_model_errors,
 )
 from decisiontool.cli.robustness import ScoreDistOption, SpreadOption
+from decisiontool.names import DEFAULT_PROFILE
 from decisiontool.sanitise import path_text
 
 SUFFIXES = (".md", ".html", ".csv", ".json", ".xlsx")
@@ -67,7 +68,7 @@ def report(
         ),
     ],
     data: DataOption = None,
-    profile: ProfileOption = "default",
+    profile: ProfileOption = DEFAULT_PROFILE,
     weight: WeightOption = None,
     method: MethodOption = "wsm",
     vikor_v: VikorVOption = 0.5,

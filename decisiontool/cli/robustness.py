@@ -21,6 +21,7 @@ from decisiontool.cli.common import (
     print_json,
     stdout_console,
 )
+from decisiontool.names import DEFAULT_PROFILE
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -176,7 +177,7 @@ def print_sensitivity(analysis: Analysis, result: SensitivityResult, console: Co
 @handles_model_errors
 def sensitivity(
     data: DataOption = None,
-    profile: ProfileOption = "default",
+    profile: ProfileOption = DEFAULT_PROFILE,
     weight: WeightOption = None,
     method: MethodOption = "wsm",
     vikor_v: VikorVOption = 0.5,
@@ -292,7 +293,7 @@ def print_smaa(analysis: Analysis, result: SmaaResult, console: Console) -> None
 @handles_model_errors
 def smaa(
     data: DataOption = None,
-    profile: ProfileOption = "default",
+    profile: ProfileOption = DEFAULT_PROFILE,
     weight: WeightOption = None,
     method: MethodOption = "wsm",
     vikor_v: VikorVOption = 0.5,

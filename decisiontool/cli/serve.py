@@ -25,6 +25,7 @@ from decisiontool.cli.common import (
     build_analysis,
     handles_model_errors,
 )
+from decisiontool.names import DEFAULT_PROFILE
 
 
 def tui_command(
@@ -49,7 +50,7 @@ def tui_command(
 @handles_model_errors
 def serve(
     data: DataOption = None,
-    profile: ProfileOption = "default",
+    profile: ProfileOption = DEFAULT_PROFILE,
     weight: WeightOption = None,
     method: MethodOption = "wsm",
     vikor_v: VikorVOption = 0.5,

@@ -15,6 +15,7 @@ from decisiontool.cli.common import (
     build_analysis,
     handles_model_errors,
 )
+from decisiontool.names import DEFAULT_PROFILE
 
 
 @app.command(
@@ -26,7 +27,7 @@ from decisiontool.cli.common import (
 @handles_model_errors
 def tui(
     data: DataOption = None,
-    profile: ProfileOption = "default",
+    profile: ProfileOption = DEFAULT_PROFILE,
     weight: WeightOption = None,
     method: MethodOption = "wsm",
     vikor_v: VikorVOption = 0.5,

@@ -25,6 +25,7 @@ from decisiontool.cli.common import (
     print_json,
     stdout_console,
 )
+from decisiontool.names import DEFAULT_PROFILE, RankMethod
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -293,7 +294,6 @@ def output(
 # rank
 
 
-RankMethod = Literal["roc", "rs", "rr", "equal"]
 
 
 @weights_app.command(
@@ -333,7 +333,7 @@ def rank_command(
         ),
     ] = False,
     data: DataOption = None,
-    profile: ProfileOption = "default",
+    profile: ProfileOption = DEFAULT_PROFILE,
     weight: WeightOption = None,
     save_profile: SaveProfileOption = None,
     name: NameOption = None,
@@ -392,7 +392,7 @@ def swing_command(
         ),
     ] = None,
     data: DataOption = None,
-    profile: ProfileOption = "default",
+    profile: ProfileOption = DEFAULT_PROFILE,
     weight: WeightOption = None,
     save_profile: SaveProfileOption = None,
     name: NameOption = None,
@@ -566,7 +566,7 @@ def ahp_command(
         ),
     ] = "eigen",
     data: DataOption = None,
-    profile: ProfileOption = "default",
+    profile: ProfileOption = DEFAULT_PROFILE,
     weight: WeightOption = None,
     save_profile: SaveProfileOption = None,
     name: NameOption = None,
@@ -630,7 +630,7 @@ def _objective(
 @handles_model_errors
 def entropy_command(
     data: DataOption = None,
-    profile: ProfileOption = "default",
+    profile: ProfileOption = DEFAULT_PROFILE,
     weight: WeightOption = None,
     save_profile: SaveProfileOption = None,
     name: NameOption = None,
@@ -653,7 +653,7 @@ def entropy_command(
 @handles_model_errors
 def critic_command(
     data: DataOption = None,
-    profile: ProfileOption = "default",
+    profile: ProfileOption = DEFAULT_PROFILE,
     weight: WeightOption = None,
     save_profile: SaveProfileOption = None,
     name: NameOption = None,

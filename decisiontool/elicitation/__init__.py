@@ -25,7 +25,7 @@ from __future__ import annotations
 from decisiontool.elicitation.ahp import AHP_METHODS, Judgement, ahp_weights, read_ahp_file, saaty_value
 from decisiontool.elicitation.files import read_toml
 from decisiontool.elicitation.objective import OBJECTIVE_CAVEAT, objective_weights
-from decisiontool.elicitation.rank import RANK_METHOD_LABELS, rank_weights
+from decisiontool.elicitation.rank import rank_weights
 from decisiontool.elicitation.results import (
     CR_THRESHOLD,
     WEIGHTS_SCHEMA,
@@ -41,6 +41,7 @@ from decisiontool.elicitation.swing import (
     swing_problems,
     swing_weights_for,
 )
+from decisiontool.names import RANK_METHOD_LABELS
 
 __all__ = [
     "AHP_METHODS",

@@ -19,14 +19,8 @@ from decisiontool.elicitation.results import (
 from decisiontool.engine.weights import (
     rank_order_weights,
 )
+from decisiontool.names import RANK_METHOD_LABELS
 from decisiontool.problems import ModelError, Problem, did_you_mean
-
-RANK_METHOD_LABELS: dict[str, str] = {
-    "roc": "rank-order centroid (ROC)",
-    "rs": "rank-sum (RS)",
-    "rr": "reciprocal-rank (RR)",
-    "equal": "equal",
-}
 
 
 def rank_weights(

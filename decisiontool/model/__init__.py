@@ -28,6 +28,7 @@ from decisiontool.model.files import (
     StructuredSource,
 )
 from decisiontool.model.panel import ParticipantFile
+from decisiontool.names import DEFAULT_PROFILE
 
 __all__ = [
     "DEFAULT_PROFILE",
@@ -50,7 +51,6 @@ __all__ = [
     "StructuredSource",
 ]
 
-DEFAULT_PROFILE = "default"
 """The profile that always exists: the weights written in the group files."""
 
 MissingPolicy = Literal["refuse", "worst"]

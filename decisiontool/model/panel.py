@@ -20,6 +20,7 @@ from typing import Annotated, Literal
 from pydantic import Field, Strict, model_validator
 
 from decisiontool.model.files import Id, Number, Text, Weight, _File
+from decisiontool.names import RankMethod
 
 __all__ = [
     "WEIGHT_KINDS",
@@ -60,7 +61,7 @@ class RankJudgements(_File):
     """`[rank]`: an importance order, most important first, ties written `a=b`."""
 
     order: list[Text]
-    method: Literal["roc", "rs", "rr", "equal"] = "roc"
+    method: RankMethod = "roc"
     flat: Flag = False
     """Rank all criteria together (True) or within groups, groups named among them (False)."""
 
