@@ -60,10 +60,11 @@ def aggregate_weights(result: PanelResult) -> ElicitedWeights:
 
     group_weights, criterion_weights = flat_relative(result.base.model, result.group_weights)
     names = ", ".join(view.id for view in result.participants)
+    kind = "illustrative participants" if result.illustrative else "participants"
     return finish(
         result.base,
         f"panel-{result.aggregate}",
-        f"Panel aggregate ({result.aggregate}) of {len(result.participants)} participants",
+        f"Panel aggregate ({result.aggregate}) of {len(result.participants)} {kind}",
         f"participants: {names}" + (" (illustrative panel)" if result.illustrative else ""),
         group_weights,
         criterion_weights,

@@ -88,36 +88,68 @@ def panel_sentences(result: PanelResult) -> list[str]:
 
 def panel_tables(result: PanelResult) -> list[PanelTable]:
     """Participants, weights, group ranking, pivotal check, score disagreements, dissent register."""
-    model = result.base.model
-    tables = [
+    return [
+        _participants_table(result),
+        _weights_table(result),
         PanelTable(
-            "Participants",
-            (
-                "Participant",
-                "Name",
-                "Role",
-                "Weights given as",
-                "Top option",
-                "Tau to group",
-                "Own scores",
-                "AHP CR",
-            ),
+            f"Group ranking ({result.group.method.label})",
+            ("Rank", "Option", "Name", "Score"),
             tuple(
-                (
-                    view.id,
-                    view.name,
-                    view.role,
-                    view.given_as,
-                    view.top,
-                    _number(view.tau),
-                    view.own_scores,
-                    _number(view.consistency_ratio),
-                )
-                for view in result.participants
+                (entry.rank, entry.option, entry.name, f"{entry.score:.4f}")
+                for entry in result.group.ranking.entries
             ),
-            "Tau: Kendall's tau-b between the participant's ranking and the group's.",
-        )
+            result.scores_statement,
+        ),
+        PanelTable(
+            "Leave one out",
+            ("Participant left out", "Group top without them", "Pivotal"),
+            tuple(
+                (entry.participant, entry.top_without, "yes" if entry.participant in result.pivotal else "no")
+                for entry in result.leave_one_out
+            ),
+            "Pivotal: the participant's view alone (weights and readings) changes the group's top option.",
+        ),
+        _disagreements_table(result),
+        PanelTable(
+            "Dissent register",
+            ("Participant", "About", "Dissent"),
+            tuple((entry.participant, entry.about, entry.text) for entry in result.dissent),
+        ),
     ]
+
+
+def _participants_table(result: PanelResult) -> PanelTable:
+    return PanelTable(
+        "Participants",
+        (
+            "Participant",
+            "Name",
+            "Role",
+            "Weights given as",
+            "Top option",
+            "Tau to group",
+            "Own scores",
+            "AHP CR",
+        ),
+        tuple(
+            (
+                view.id,
+                view.name,
+                view.role,
+                view.given_as,
+                view.top,
+                _number(view.tau),
+                view.own_scores,
+                _number(view.consistency_ratio),
+            )
+            for view in result.participants
+        ),
+        "Tau: Kendall's tau-b between the participant's ranking and the group's.",
+    )
+
+
+def _weights_table(result: PanelResult) -> PanelTable:
+    model = result.base.model
     group_weights = result.group_weights
     rows: list[tuple[Cell, ...]] = []
     for group in model.groups:
@@ -131,60 +163,29 @@ def panel_tables(result: PanelResult) -> list[PanelTable]:
                     f"{group_weights[criterion]:.3f}",
                 )
             )
-    tables.append(
-        PanelTable(
-            "Effective weights",
-            ("Criterion", "Group", *(view.id for view in result.participants), f"Group ({result.aggregate})"),
-            tuple(rows),
-            result.aggregate_statement,
-        )
+    return PanelTable(
+        "Effective weights",
+        ("Criterion", "Group", *(view.id for view in result.participants), f"Group ({result.aggregate})"),
+        tuple(rows),
+        result.aggregate_statement,
     )
-    tables.append(
-        PanelTable(
-            f"Group ranking ({result.group.method.label})",
-            ("Rank", "Option", "Name", "Score"),
-            tuple(
-                (entry.rank, entry.option, entry.name, f"{entry.score:.4f}")
-                for entry in result.group.ranking.entries
-            ),
-            result.scores_statement,
-        )
+
+
+def _disagreements_table(result: PanelResult) -> PanelTable:
+    return PanelTable(
+        "Score disagreements",
+        ("Option", "Criterion", "Model", "Readings", "Spread", "Pooled (median)"),
+        tuple(
+            (
+                entry.option,
+                entry.criterion,
+                f"{entry.model_value:g}",
+                ", ".join(f"{pid} {value:g}" for pid, value in entry.readings.items()),
+                f"{entry.spread:g}",
+                f"{entry.pooled:g}",
+            )
+            for entry in result.disagreements
+        ),
+        "Scores that participants read differently from each other or from the model, largest spread "
+        "(relative to the scale) first.",
     )
-    tables.append(
-        PanelTable(
-            "Leave one out",
-            ("Participant left out", "Group top without them", "Pivotal"),
-            tuple(
-                (entry.participant, entry.top_without, "yes" if entry.participant in result.pivotal else "no")
-                for entry in result.leave_one_out
-            ),
-            "Pivotal: the participant's view alone (weights and readings) changes the group's top option.",
-        )
-    )
-    tables.append(
-        PanelTable(
-            "Score disagreements",
-            ("Option", "Criterion", "Model", "Readings", "Spread", "Pooled (median)"),
-            tuple(
-                (
-                    entry.option,
-                    entry.criterion,
-                    f"{entry.model_value:g}",
-                    ", ".join(f"{pid} {value:g}" for pid, value in entry.readings.items()),
-                    f"{entry.spread:g}",
-                    f"{entry.pooled:g}",
-                )
-                for entry in result.disagreements
-            ),
-            "Scores that participants read differently from each other or from the model, largest spread "
-            "(relative to the scale) first.",
-        )
-    )
-    tables.append(
-        PanelTable(
-            "Dissent register",
-            ("Participant", "About", "Dissent"),
-            tuple((entry.participant, entry.about, entry.text) for entry in result.dissent),
-        )
-    )
-    return tables

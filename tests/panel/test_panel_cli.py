@@ -155,3 +155,19 @@ def test_bundled_dir_finds_an_installed_panel(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(loading.resources, "files", lambda name: package)
     assert loading.bundled_model_dir() == bundled
     assert len(load_model().panel) >= 5
+
+
+def test_a_profile_saved_from_an_illustrative_panel_says_so(tmp_path: Path) -> None:
+    # the bundled panel is illustrative: the saved profile's name (shown wherever the profile
+    # is) and its description say so, not only the comment
+    import tomllib
+
+    model = tmp_path / "model"
+    for folder in ("criteria", "options", "panel"):
+        shutil.copytree(bundled_model_dir() / folder, model / folder)
+    code, _, _ = invoke("panel", "--data", str(model), "--save-profile", "pv")
+    assert code == 0
+    saved = tomllib.loads((model / "criteria" / "profiles" / "pv.toml").read_text(encoding="utf-8"))
+    assert saved["name"] == "Panel aggregate (geometric) of 5 illustrative participants"
+    assert "illustrative" in saved["description"]
+    assert load_model(model).profile_name("pv") == saved["name"]
