@@ -1,0 +1,266 @@
+"""The workbook report opened as a reader's spreadsheet program would (openpyxl, and the chart XML
+inside the file), checked against the starter model's numbers worked out by hand.
+
+The starter model (`decisiontool init`): effective weights resources 2/3 * 3/5 = 0.4, reach
+2/3 * 2/5 = 4/15, durability 1/6, cost 1/6. Values: benefit criteria linear on [0, 5]; cost
+through its value function (0 -> 1, 3 -> 0.5, 5 -> 0), so a cost of 1 is worth 1 - 0.5/3.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import math
+import re
+import tomllib
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import openpyxl
+import pytest
+
+from decisiontool.analysis import Analysis
+from decisiontool.documents import DocumentHeader
+from decisiontool.palette import SERIES
+from decisiontool.reports import render_report
+from decisiontool.reports.central import central_weights
+from decisiontool.robustness import OptionAcceptability, SensitivityResult, SmaaResult
+
+DATE = datetime.date(2026, 1, 1)
+COST_1 = 1 - 0.5 / 3
+CONTRIBUTIONS = {
+    # option: (resources, reach, durability, cost) = weight * value, by hand
+    "regional_office": (0.4 * 3 / 5, 4 / 15 * 5 / 5, 1 / 6 * 4 / 5, 1 / 6 * COST_1),
+    "law_enforcement_network": (0.4 * 2 / 5, 4 / 15 * 4 / 5, 1 / 6 * 3 / 5, 1 / 6 * COST_1),
+    "large_mission": (0.4 * 4 / 5, 4 / 15 * 1 / 5, 1 / 6 * 1 / 5, 0.0),
+}
+NAMES = {
+    "regional_office": "Regional political office",
+    "law_enforcement_network": "Law-enforcement cooperation network",
+    "large_mission": "Large multidimensional mission",
+}
+CRITERIA = ("Dedicated resources", "Cross-border reach", "Political durability", "Annual cost")
+# exact wsm intervals: only ranged scores move (large_mission resources [3, 5], the network's
+# resources [1, 3], the office's cost [0, 1], worth 1 at 0)
+INTERVALS = {
+    "regional_office": (
+        sum(CONTRIBUTIONS["regional_office"]),
+        sum(CONTRIBUTIONS["regional_office"][:3]) + 1 / 6,
+    ),
+    "law_enforcement_network": (
+        sum(CONTRIBUTIONS["law_enforcement_network"]) - 0.4 * 1 / 5,
+        sum(CONTRIBUTIONS["law_enforcement_network"]) + 0.4 * 1 / 5,
+    ),
+    "large_mission": (
+        sum(CONTRIBUTIONS["large_mission"]) - 0.4 * 1 / 5,
+        sum(CONTRIBUTIONS["large_mission"]) + 0.4 * 1 / 5,
+    ),
+}
+
+
+def _book(analysis: Analysis, **kwargs: object) -> openpyxl.Workbook:
+    data = render_report(analysis, ".xlsx", date=DATE, **kwargs)  # type: ignore[arg-type]
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def _rows(sheet: openpyxl.worksheet.worksheet.Worksheet) -> list[list[object]]:
+    return [[cell.value for cell in row] for row in sheet.iter_rows()]
+
+
+def test_contribution_columns_are_headed_as_contributions_with_plain_names(analysis: Analysis) -> None:
+    ranking = _book(analysis)["Ranking"]
+    header = [cell.value for cell in ranking[1]]
+    assert header[6:10] == [f"Contribution: {name}" for name in CRITERIA]
+    for row in ranking.iter_rows(min_row=2, max_row=4, values_only=True):
+        option = str(row[1])
+        for got, expected in zip(row[6:10], CONTRIBUTIONS[option], strict=True):
+            assert isinstance(got, int | float)  # a number, not text
+            assert math.isclose(got, expected, rel_tol=1e-12, abs_tol=1e-15)
+        assert math.isclose(float(row[4]), sum(CONTRIBUTIONS[option]), rel_tol=1e-12)  # type: ignore[arg-type]
+    assert [row[1] for row in _rows(ranking)[1:4]] == [
+        "regional_office",
+        "law_enforcement_network",
+        "large_mission",
+    ]
+
+
+def _charts(data: bytes) -> list[ElementTree.Element]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = sorted(n for n in archive.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n))
+        return [ElementTree.fromstring(archive.read(name)) for name in names]
+
+
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _axis_titles(chart: ElementTree.Element) -> list[str]:
+    titles = []
+    for axis in [*chart.iter(f"{C}catAx"), *chart.iter(f"{C}valAx")]:
+        title = axis.find(f"{C}title")
+        assert title is not None, "every axis has a title"
+        titles.append("".join(t.text or "" for t in title.iter(f"{A}t")))
+    return titles
+
+
+@pytest.mark.parametrize("method", ["wsm", "topsis", "vikor", "promethee2"])
+def test_every_chart_titles_both_axes(
+    analysis: Analysis, method: str, sensitivity_result: SensitivityResult, smaa_result: SmaaResult
+) -> None:
+    data = render_report(
+        analysis.with_method(method), ".xlsx", date=DATE, sensitivity=sensitivity_result, smaa=smaa_result
+    )
+    charts = _charts(data)
+    assert len(charts) == 3  # ranking, weights, tornado
+    for chart in charts:
+        titles = _axis_titles(chart)
+        assert len(titles) == 2 and all(titles)
+    assert "Option" in _axis_titles(charts[0])
+    assert "Criterion" in _axis_titles(charts[1])
+
+
+def test_ranking_chart_colours_come_from_the_palette(analysis: Analysis) -> None:
+    ranking = _charts(render_report(analysis, ".xlsx", date=DATE))[0]
+    colours = []
+    for series in ranking.iter(f"{C}ser"):
+        fill = series.find(f"{C}spPr/{A}solidFill/{A}srgbClr")
+        assert fill is not None
+        colours.append("#" + fill.attrib["val"].upper())
+    assert colours == [colour.upper() for colour in SERIES[:4]]
+
+
+def _model_urls(model_dir: Path) -> set[str]:
+    """Every http(s) URL among the values of the model's files, read straight from the TOML."""
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            node = list(node.values())
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, str) and node.startswith(("http://", "https://")):
+            found.add(node)
+
+    for path in [*model_dir.glob("criteria/*.toml"), *model_dir.glob("options/*.toml")]:
+        walk(tomllib.loads(path.read_text()))
+    return found
+
+
+def test_every_source_is_a_hyperlink_on_the_sources_sheet(analysis: Analysis, model_dir: Path) -> None:
+    sheet = _book(analysis)["Sources"]
+    assert [cell.value for cell in sheet[1]] == ["Source", "Date", "Link", "Supports"]
+    targets = {cell.hyperlink.target for cell in sheet["A"][1:] if cell.hyperlink is not None}
+    expected = _model_urls(model_dir)
+    assert expected and targets == expected
+    # the budget source supports the large mission's resources score
+    budget = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "https://example.org/budget")
+    assert "Large multidimensional mission: Dedicated resources" in str(budget[3].value)
+
+
+def _table_after(rows: list[list[object]], title: str) -> list[list[object]]:
+    """The rows under the last cell `title` in column A (its header first), up to an empty row."""
+    start = max(i for i, row in enumerate(rows) if row[0] == title)
+    table = []
+    for row in rows[start + 1 :]:
+        if all(value is None for value in row):
+            break
+        table.append(row)
+    return table
+
+
+def test_findings_sheet_has_the_bottom_line_and_the_tables(analysis: Analysis) -> None:
+    book = _book(analysis)
+    assert book.sheetnames[:3] == ["Summary", "Findings", "Ranking"]
+    rows = _rows(book["Findings"])
+    labels = {row[0]: row[1] for row in rows[:12] if row[0]}
+    for label in (
+        "Question",
+        "Answer",
+        "Verdict",
+        "Contenders",
+        "What would change it",
+        "Agreement",
+        "Dominance",
+    ):
+        assert labels.get(label), label
+    assert labels["Verdict"] in ("clear", "likely", "contested")
+    assert str(labels["Answer"]).startswith("Regional political office ranks first")
+    options = _table_after(rows, "Options")
+    assert options[0][:6] == ["Option", "Name", "Rank", "Score", "Score low", "Score high"]
+    for row in options[1:]:
+        low, high = INTERVALS[str(row[0])]
+        assert math.isclose(float(row[4]), low, abs_tol=1e-9)  # type: ignore[arg-type]
+        assert math.isclose(float(row[5]), high, abs_tol=1e-9)  # type: ignore[arg-type]
+    assert [row[0] for row in options[1:]] == list(CONTRIBUTIONS)
+    # the office beats the network on resources, reach and durability and ties on cost; even with
+    # the office at its worst (cost 1) and the network at its best (resources 3) it is no worse
+    dominance = _table_after(rows, "Dominance")
+    assert dominance[1:] == [[NAMES["regional_office"], NAMES["law_enforcement_network"], "yes", *[None] * 7]]
+    agreement = _table_after(rows, "Agreement")
+    assert [row[0] for row in agreement[1:5]] == [
+        "Weighted sum (additive value)",
+        "TOPSIS",
+        "VIKOR",
+        "PROMETHEE II",
+    ]
+
+
+def test_smaa_sheet_central_weights_only_for_options_often_first(
+    analysis: Analysis, smaa_result: SmaaResult
+) -> None:
+    # the fixture: first in 84%, 12% and 4% of 10,000 samples; 4% is below the 5% threshold
+    rows = _rows(_book(analysis, smaa=smaa_result)["SMAA"])
+    table = _table_after(rows, "Central weights")
+    note, header = table[0], table[1]
+    assert header[:4] == ["Criterion", "Name", NAMES["regional_office"], NAMES["law_enforcement_network"]]
+    assert NAMES["large_mission"] not in header
+    assert "Large multidimensional mission" in str(note[1])
+    by_criterion = {row[0]: row[2:4] for row in table[2:]}
+    assert by_criterion == {
+        "resources": [0.3, 0.2],
+        "reach": [0.4, 0.3],
+        "durability": [0.2, 0.3],
+        "cost": [0.1, 0.2],
+    }
+    assert any(str(row[1]).startswith("Confidence factor: the share of score draws") for row in rows)
+
+
+def _smaa(
+    samples: int, first: tuple[float, ...], weights: dict[str, float], analysis: Analysis
+) -> SmaaResult:
+    return SmaaResult(
+        header=DocumentHeader.of(analysis),
+        samples=samples,
+        seed=1,
+        weight_mode="around",
+        spread=0.2,
+        score_dist="uniform",
+        options=tuple(
+            OptionAcceptability(
+                option=f"o{i}",
+                name=f"O{i}",
+                rank_acceptability=(share, 1 - share),
+                expected_rank=2 - share,
+                central_weights=weights if share > 0 else None,
+                confidence=0.5 if share > 0 else None,
+            )
+            for i, share in enumerate(first)
+        ),
+        pairwise_winning={},
+    )
+
+
+def test_central_weights_are_rounded_to_what_the_samples_behind_them_support(analysis: Analysis) -> None:
+    weights = {"a": 0.123456, "b": 0.876544}
+    # 100,000 samples, first in half of them: 50,000 draws behind the mean, one decimal of a percent
+    many = central_weights(_smaa(100_000, (0.5, 0.5), weights, analysis), {"a": "A", "b": "B"}, {})
+    assert many.digits == 1 and many.percent_format == "0.0%"
+    assert many.rows[0].values == (0.123, 0.123) and many.percent(0.123) == "12.3%"
+    # the same shares of 2,000 samples: 1,000 draws, whole percentages
+    few = central_weights(_smaa(2_000, (0.5, 0.5), weights, analysis), {"a": "A", "b": "B"}, {})
+    assert few.digits == 0 and few.rows[1].values == (0.88, 0.88)
+    # first in 4.9% of the samples: not shown, named as left out; never first: neither
+    rare = central_weights(_smaa(10_000, (0.951, 0.049, 0.0), weights, analysis), {"a": "A"}, {"o1": "Rare"})
+    assert rare.options == ("o0",) and rare.omitted == ("Rare",)
