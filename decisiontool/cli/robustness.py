@@ -24,7 +24,10 @@ from decisiontool.cli.common import (
 from decisiontool.names import DEFAULT_PROFILE
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from rich.console import Console
+    from rich.table import Table
 
     from decisiontool.analysis import Analysis
     from decisiontool.robustness import CriterionSensitivity, SensitivityResult, SmaaResult
@@ -93,7 +96,6 @@ def _leader_strip(entry: CriterionSensitivity, letters: dict[str, str]) -> str:
 def print_sensitivity(analysis: Analysis, result: SensitivityResult, console: Console) -> None:
     """The tornado (criteria by fragility) and who leads along each sweep."""
     from rich.markup import escape
-    from rich.table import Table
 
     names = {o.id: o.name for o in analysis.model.options}
     console.print(f"[bold]{escape(analysis.model.name)}[/bold]")
@@ -109,11 +111,24 @@ def print_sensitivity(analysis: Analysis, result: SensitivityResult, console: Co
         "(a change shorter than 1/400 of the axis could be missed)"
     )
     console.print(f"Critical weights {how}.", style="dim")
+    console.print(_tornado_table(result, console.width))
+    console.print(
+        "Axis: ═ weights at which the current first option stays first, "
+        "● today's weight, | critical weights.",
+        style="dim",
+    )
+    _print_leaders(result, names, console)
+
+
+def _tornado_table(result: SensitivityResult, width: int) -> Table:
+    """The tornado: each criterion's critical weights, the smallest change first."""
+    from rich.table import Table
+
     what = "Group" if result.by == "groups" else "Criterion"
     id_width = min(26, max(len(item) for item in result.tornado)) if result.tornado else 10
-    show_axis = console.width >= 100
+    show_axis = width >= 100
     fixed = id_width + 6 + 8 + 8 + 7 + (AXIS_WIDTH + 3 if show_axis else 0) + 3 * 5
-    taker_width = max(10, console.width - fixed - 3)
+    taker_width = max(10, width - fixed - 3)
     table = Table(show_edge=False, title="Tornado: the smallest weight change that overturns the top, first")
     table.add_column(what, no_wrap=True, overflow="ellipsis", width=id_width)
     table.add_column("Weight", justify="right", width=6)
@@ -144,13 +159,14 @@ def print_sensitivity(analysis: Analysis, result: SensitivityResult, console: Co
             )
         cells.append(", ".join(dict.fromkeys(takers)) or "—")
         table.add_row(*cells)
-    console.print(table)
-    console.print(
-        "Axis: ═ weights at which the current first option stays first, "
-        "● today's weight, | critical weights.",
-        style="dim",
-    )
-    # who leads along each sweep, one letter per step
+    return table
+
+
+def _print_leaders(result: SensitivityResult, names: Mapping[str, str], console: Console) -> None:
+    """Who leads along each sweep, one letter per step, with the letters' legend."""
+    from rich.markup import escape
+    from rich.table import Table
+
     leaders = sorted({o for e in result.criteria for o, r in e.sweep.ranks.items() if 1 in r})
     letters = {option: chr(ord("A") + k) if k < 26 else "#" for k, option in enumerate(leaders)}
     steps = len(result.criteria[0].sweep.weights) if result.criteria else 0

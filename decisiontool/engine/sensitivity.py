@@ -46,6 +46,7 @@ __all__ = [
     "sweep_basis",
     "swept_weights",
     "tornado",
+    "tornado_positions",
 ]
 
 Members = int | Sequence[int] | NDArray[np.bool_] | NDArray[np.integer[Any]]
@@ -397,9 +398,17 @@ def tornado(
         TornadoBar(index, critical_weights(scores, weights, criteria, method, members, fails, vikor_v))
         for index, members in enumerate(sets)
     ]
+    return tuple(bars[i] for i in tornado_positions([bar.critical.margin for bar in bars]))
 
-    def key(bar: TornadoBar) -> tuple[bool, float, int]:
-        margin = bar.critical.margin
-        return (margin is None, 0.0 if margin is None else margin, bar.index)
 
-    return tuple(sorted(bars, key=key))
+def tornado_positions(margins: Sequence[float | None]) -> list[int]:
+    """Positions of `margins` in tornado order: the smallest margin first, None (nothing
+    overturns the top) last, input order among equals.
+
+    >>> tornado_positions([0.2, None, 0.1, 0.2])
+    [2, 0, 3, 1]
+    """
+    return sorted(
+        range(len(margins)),
+        key=lambda i: (margins[i] is None, 0.0 if margins[i] is None else margins[i], i),
+    )
