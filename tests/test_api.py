@@ -102,7 +102,15 @@ def test_rank_from_a_model_with_settings(model_dir: Path) -> None:
     assert json.loads(result.stdout) == json.loads(json.dumps(document))
 
 
-API_MODULES = ["decisiontool", "decisiontool.ranking", "decisiontool.robustness.sweeps", "decisiontool.robustness.acceptability", "decisiontool.panel.core"]
+API_MODULES = [
+    "decisiontool",
+    "decisiontool.ranking",
+    "decisiontool.robustness.sweeps",
+    "decisiontool.robustness.acceptability",
+    "decisiontool.panel.core",
+    "decisiontool.bars",
+    "decisiontool.engine.sensitivity",
+]
 
 
 @pytest.mark.parametrize("module_name", API_MODULES)
