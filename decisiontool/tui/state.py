@@ -82,6 +82,8 @@ class Session:
         """Criteria and groups the user moved (directly, not by rebalancing)."""
         self.saved_weights: FloatArray = analysis.weights.copy()
         """Effective weights last saved (or loaded from the profile): `unsaved` compares with them."""
+        self.colour_by_group = False
+        """Colour the bars by group (True) or by criterion, as the reports do (False)."""
         self._clock = clock
         self._burst: tuple[str, float] | None = None
         self._profile_rankings: dict[tuple[str, str, float], Ranking] = {}

@@ -216,11 +216,15 @@ def test_failing_option_is_marked_and_legend_follows_colouring(app_factory: AppF
             rows = rendered_rows(app.screen.query_one(RankingList))
             assert "✗ Sanctions on" in rows[-1]
             assert "fails a minimum (1)" in plain(app.screen.query_one("#legend"))
-            assert "■ Effectiveness" in plain(app.screen.query_one("#legend"))
-            await pilot.press("b")  # colour by criterion: the legend names criteria, not ids
+            # coloured by criterion (as the reports are): the weights pane shows each colour; with
+            # the pane hidden the legend names the criteria, not their ids
+            assert "in its colour in the weights pane" in plain(app.screen.query_one("#legend"))
+            await pilot.press("v")
             legend = plain(app.screen.query_one("#legend"))
             assert "■ Dedicated resources" in legend and "■ Annual cost" in legend
             assert "■ resources" not in legend
+            await pilot.press("v", "b")  # colour by group
+            assert "■ Effectiveness" in plain(app.screen.query_one("#legend"))
 
     run(scenario)
 

@@ -289,6 +289,7 @@ class MainScreen(AnalysisTabs, FileActions):
             return
         panel.display = not panel.display
         self.set_class(not panel.display, "-no-weights")
+        self.query_one(RankingPanel).refresh_panel()  # the legend lists the colours the weights showed
         if not panel.display and panel.has_focus_within:
             self.ranking_list.focus()
 
@@ -354,9 +355,9 @@ class MainScreen(AnalysisTabs, FileActions):
 
     def action_toggle_colours(self) -> None:
         """Colour the contribution bars by criterion or by group."""
-        ranking = self.ranking_list
-        ranking.by_group = not ranking.by_group
+        self.session.colour_by_group = not self.session.colour_by_group
         self.query_one(RankingPanel).refresh_panel()
+        self.weights_list.refresh_weights()
 
     def action_show_tab(self, tab: str) -> None:
         """Open a tab (detail, sensitivity, SMAA, compare); on a tiny screen in place of the weights."""

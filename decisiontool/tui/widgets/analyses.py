@@ -16,24 +16,19 @@ from textual.containers import ScrollableContainer, Vertical
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
+from decisiontool.palette import SERIES, heat_colour
 from decisiontool.tui.results import Comparison, Sensitivity, SmaaSummary
 from decisiontool.tui.text import cut, one_line
 
 MAX_LINES = 8
 """At most this many options are drawn in the sensitivity chart (the best under the current weights)."""
-SERIES_COLOURS: tuple[tuple[int, int, int], ...] = (
-    (78, 121, 167),
-    (242, 142, 43),
-    (89, 161, 79),
-    (176, 122, 161),
-    (237, 201, 72),
-    (118, 183, 178),
-    (255, 157, 167),
-    (156, 117, 95),
+SERIES_COLOURS: tuple[tuple[int, int, int], ...] = tuple(
+    (int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16)) for c in SERIES
 )
-"""Distinct series colours (Tableau 10 without its red, which marks critical weights, and grey)."""
+"""The series colours of `decisiontool.palette` (the reports' charts use the same)."""
 CURRENT_COLOUR = (230, 230, 230)
-CRITICAL_COLOUR = (225, 87, 89)
+CRITICAL_COLOUR = (240, 228, 66)
+"""Critical weights: a yellow no series uses."""
 
 
 class SensitivityView(Vertical):
@@ -73,7 +68,7 @@ class SensitivityView(Vertical):
                 plt.vertical_line(crossing[0], color=CRITICAL_COLOUR)
                 name = one_line(option_names.get(crossing[1], crossing[1]))
                 caption.append(
-                    f"\ncritical {label}: {crossing[0]:.3f} → {name} first (red line)", style="bold"
+                    f"\ncritical {label}: {crossing[0]:.3f} → {name} first (yellow line)", style="bold"
                 )
         if found.up is None and found.down is None:
             caption.append("\nno weight in [0, 1] changes the top option", style="green")
@@ -92,13 +87,6 @@ def show_table(static: Static, table: Table) -> None:
     width = Measurement.get(console, console.options.update(width=1000), table).maximum
     static.styles.width = max(width, 30)
     static.update(table)
-
-
-def heat_colour(share: float) -> str:
-    """A background colour for a share in [0, 1]: dark for 0, bright blue for 1."""
-    share = min(1.0, max(0.0, share))
-    red, green, blue = (round(30 + (c - 30) * share) for c in (40, 120, 230))
-    return f"#{red:02x}{green:02x}{blue:02x}"
 
 
 class TableView(Vertical):
@@ -129,7 +117,7 @@ class SmaaView(TableView):
     def show(self, summary: SmaaSummary, option_names: dict[str, str]) -> None:
         """Draw the heat map: one row per option (current rank order), one column per rank."""
         table = Table(show_edge=False, pad_edge=False, box=None, title=None)
-        table.add_column("Option", no_wrap=True, max_width=24, overflow="ellipsis")
+        table.add_column("Option", no_wrap=True, max_width=36, overflow="ellipsis")
         for r in range(1, len(summary.options) + 1):
             table.add_column(str(r), justify="right", width=3)
         table.add_column("E(rank)", justify="right")
@@ -144,7 +132,8 @@ class SmaaView(TableView):
         for option, shares, expected, confidence in rows:
             cells: list[Text] = [Text(one_line(option_names.get(option, option)))]
             for share in shares:
-                cells.append(Text(f"{round(share * 100):>3}", style=f"on {heat_colour(share)}"))
+                background, ink = heat_colour(share)
+                cells.append(Text(f"{round(share * 100):>3}", style=f"{ink} on {background}"))
             cells.append(Text(f"{expected:.2f}"))
             cells.append(Text("" if confidence is None else f"{confidence:.2f}"))
             table.add_row(*cells)

@@ -16,18 +16,21 @@ from textual.message import Message
 from textual.widgets import Static
 
 from decisiontool.analysis import RankedOption
+from decisiontool.palette import SERIES, CriterionStyle, group_colours
+from decisiontool.tui.colours import FULL, bar_styles, glyph
 from decisiontool.tui.results import score_fraction
 from decisiontool.tui.state import Session
 from decisiontool.tui.text import cut, one_line
-from decisiontool.tui.widgets.palette import criterion_colours, group_colours
 from decisiontool.tui.widgets.rows import RowList
 
 BAND_BACKGROUND = "#34405a"
 """The background of a bar's cells inside the option's score interval (the uncertainty band)."""
 
 
-def stacked_bar(parts: list[tuple[float, str]], width: int, band: tuple[float, float] | None = None) -> Text:
-    """A bar `width` cells long split into coloured parts (value in [0, 1], colour).
+def stacked_bar(
+    parts: list[tuple[float, str, str]], width: int, band: tuple[float, float] | None = None
+) -> Text:
+    """A bar `width` cells long split into coloured parts (value in [0, 1], colour, glyph).
 
     Cell boundaries are rounded from cumulative sums, so the parts add up to the rounded
     total and no rounding error accumulates. `band` (low, high fractions) is the score
@@ -36,19 +39,19 @@ def stacked_bar(parts: list[tuple[float, str]], width: int, band: tuple[float, f
     cells: list[tuple[str, str]] = []
     total = 0.0
     start = 0
-    for value, colour in parts:
+    for value, colour, char in parts:
         total += max(value, 0.0)
         end = min(width, round(total * width))
-        cells.extend(("█", colour) for _ in range(max(0, end - start)))
+        cells.extend((char, colour) for _ in range(max(0, end - start)))
         start = max(start, end)
     cells.extend(("·", "#555555") for _ in range(width - len(cells)))
     low, high = (-1, -1) if band is None else (round(band[0] * width), max(round(band[1] * width), 1))
     text = Text()
-    for index, (glyph, colour) in enumerate(cells):
+    for index, (char, colour) in enumerate(cells):
         if low <= index < high:
-            text.append("▆" if glyph == "█" else " ", style=f"{colour} on {BAND_BACKGROUND}")
+            text.append(" " if char == "·" else "▆", style=f"{colour} on {BAND_BACKGROUND}")
         else:
-            text.append(glyph, style=colour)
+            text.append(char, style=colour)
     return text
 
 
@@ -85,12 +88,10 @@ class RankingList(RowList):
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.session = session
-        self.by_group = True
-        """Colour contributions by group (True) or by criterion."""
         self.entries: tuple[RankedOption, ...] = ()
         self.movement: dict[str, int] = {}
         self.score_change: dict[str, float] = {}
-        self.colours: dict[str, str] = {}
+        self.segments: dict[str, CriterionStyle] = {}
         self.bands: dict[str, tuple[float, float]] = {}
         """Option id -> its score interval as bar fractions (set when known for these weights)."""
 
@@ -111,13 +112,10 @@ class RankingList(RowList):
         """Read the session's ranking again and redraw, keeping the cursor on the same option."""
         current = self.current_option
         analysis = self.session.analysis
-        arrays = analysis.arrays
         self.entries = analysis.ranking.entries
         self.movement = self.session.movement()
         self.score_change = self.session.score_change()
-        self.colours = criterion_colours(
-            arrays.criterion_ids, analysis.model.criterion_group, arrays.group_ids, self.by_group
-        )
+        self.segments = bar_styles(analysis, self.session.colour_by_group)
         self.update_rows()
         if current is not None:
             self.select(current)
@@ -176,17 +174,18 @@ class RankingList(RowList):
         analysis = self.session.analysis
         band = self.bands.get(entry.option)
         if entry.contributions is None:
-            colour = "#a05050" if entry.fails_minimum else "#4e9ad6"
-            return stacked_bar([(score_fraction(analysis.method_id, entry.score), colour)], width, band)
-        parts = [(value, self.colours[cid]) for cid, value in entry.contributions.items()]
+            colour = "#a05050" if entry.fails_minimum else SERIES[0]
+            return stacked_bar([(score_fraction(analysis.method_id, entry.score), colour, FULL)], width, band)
+        segments = self.segments
+        parts = [(value, segments[c].colour, glyph(segments[c])) for c, value in entry.contributions.items()]
         return stacked_bar(parts, width, band)
 
 
 class Legend(Static):
-    """Which colour stands for which group or criterion."""
+    """Which colour stands for which group or criterion (the palette the reports use)."""
 
-    def show(self, session: Session, by_group: bool) -> None:
-        """Draw the legend for the current colouring and method."""
+    def show(self, session: Session, by_group: bool, *, weights_shown: bool = True) -> None:
+        """Draw the legend for the current colouring and method (short when the weights show the colours)."""
         analysis = session.analysis
         arrays = analysis.arrays
         text = Text()
@@ -199,12 +198,11 @@ class Legend(Static):
             for gid, colour in group_colours(arrays.group_ids).items():
                 text.append("■ ", style=colour)
                 text.append(one_line(analysis.model.group(gid).name) + "  ")
+        elif weights_shown:
+            text.append("Bars: each criterion in its colour in the weights pane (b: by group).", style="dim")
         else:
-            colours = criterion_colours(
-                arrays.criterion_ids, analysis.model.criterion_group, arrays.group_ids, False
-            )
-            for cid, colour in colours.items():
-                text.append("■ ", style=colour)
+            for cid, style in bar_styles(analysis, False).items():
+                text.append("▓ " if style.hatched else "■ ", style=style.colour)
                 text.append(cut(one_line(analysis.model.criterion(cid).name), 24) + "  ")
         text.append("  ▆", style=f"#888888 on {BAND_BACKGROUND}")
         text.append(" range", style="")
@@ -237,4 +235,6 @@ class RankingPanel(Vertical):
         ranking.refresh_ranking()
         analysis = self.session.analysis
         self.border_title = f"Ranking · {analysis.method.label}"
-        self.query_one(Legend).show(self.session, ranking.by_group)
+        weights = self.screen.query("#weights-panel")
+        shown = bool(weights) and weights.first().display
+        self.query_one(Legend).show(self.session, self.session.colour_by_group, weights_shown=shown)

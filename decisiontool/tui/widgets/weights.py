@@ -16,6 +16,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
+from decisiontool.palette import CriterionStyle, group_colours
+from decisiontool.tui.colours import HATCHED, bar_styles
 from decisiontool.tui.state import BIG_STEP, STEP, Session, WeightRow
 from decisiontool.tui.text import cut, one_line
 from decisiontool.tui.widgets.rows import RowList
@@ -118,6 +120,8 @@ class WeightsList(RowList):
         self.rows: list[WeightRow] = session.weight_rows()
         self.group_scale = 1.0
         self.criterion_scale = 1.0
+        self.colours: dict[str, CriterionStyle] = {}
+        """Row id -> its bar colour and hatch: the criterion's (by group, the group's) as in the ranking."""
 
     def row_count(self) -> int:
         """One row per group and criterion."""
@@ -130,6 +134,12 @@ class WeightsList(RowList):
     def refresh_weights(self) -> None:
         """Read the session's weights again and redraw."""
         self.rows = self.session.weight_rows()
+        analysis = self.session.analysis
+        by_group = self.session.colour_by_group
+        self.colours = dict(bar_styles(analysis, by_group))
+        if by_group:
+            groups = group_colours(analysis.arrays.group_ids)
+            self.colours.update({gid: CriterionStyle(colour, False) for gid, colour in groups.items()})
         # Scales follow the largest weight under any profile (with room to grow), so that
         # they jump neither while the user edits nor between profiles; they grow only when
         # a weight outgrows them.
@@ -198,8 +208,10 @@ class WeightsList(RowList):
         text.append(" ")
         scale = self.group_scale if row.is_group else self.criterion_scale
         filled, empty = weight_bar(row.weight / scale if scale else 0.0, bar_width)
-        colour = "#888888" if row.weight == 0 else ("#d0d0d0" if row.is_group else "#4e9ad6")
-        text.append(filled, style=colour)
+        style = self.colours.get(row.id, CriterionStyle("#d0d0d0", False))
+        if style.hatched:  # drawn as in the ranking's bars (the ninth criterion on)
+            filled = filled.replace("█", HATCHED)
+        text.append(filled, style="#888888" if row.weight == 0 else style.colour)
         text.append(empty, style="#555555")
         return text
 

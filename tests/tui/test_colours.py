@@ -1,0 +1,92 @@
+"""The app's bar colours are `decisiontool.palette`'s, the palette the reports use.
+
+Expected colours are written out from the palette's published definition (Okabe-Ito and
+Tol colours, in model order, hatched from the ninth criterion on), not read back from code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.style import Style
+
+from decisiontool.tui.app import DecisionApp
+from decisiontool.tui.colours import HATCHED, bar_styles
+from decisiontool.tui.widgets.ranking import RankingList
+from decisiontool.tui.widgets.weights import WeightsList
+from tests.tui.conftest import make_app, run
+
+AppFactory = Callable[..., DecisionApp]
+BUNDLED = Path(__file__).resolve().parents[2]
+
+# the first criteria of the small model in order: resources, reach (group effectiveness),
+# durability, cost (group sustainability)
+EXPECTED = {"resources": "#0072b2", "reach": "#d55e00", "durability": "#009e73", "cost": "#332288"}
+
+
+def cell_colours(text: object) -> list[str]:
+    """The foreground colour of every cell of a rich Text, as #rrggbb (blank for unstyled)."""
+    from rich.text import Text
+
+    assert isinstance(text, Text)
+    colours = [""] * len(text.plain)
+    for span in text.spans:
+        style = span.style if isinstance(span.style, Style) else Style.parse(span.style)
+        if style.color is not None:
+            triplet = style.color.get_truecolor()
+            for index in range(span.start, span.end):
+                colours[index] = f"#{triplet.red:02x}{triplet.green:02x}{triplet.blue:02x}"
+    return colours
+
+
+def test_ranking_and_weight_bars_use_the_shared_palette(app_factory: AppFactory) -> None:
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            ranking = app.screen.query_one(RankingList)
+            width = ranking.size.width
+            row = ranking.render_row(0, width, False)
+            colours = cell_colours(row)
+            used = {c for c, glyph in zip(colours, row.plain, strict=True) if glyph in "█▆"}
+            top = ranking.entries[0]
+            contributing = {cid for cid, value in (top.contributions or {}).items() if value > 0.02}
+            # every criterion that contributes visibly has its palette colour in the top's bar
+            assert {EXPECTED[cid] for cid in contributing} <= used
+            assert used <= set(EXPECTED.values())
+
+            weights = app.screen.query_one(WeightsList)
+            for index, weight_row in enumerate(weights.rows):
+                if not weight_row.is_group and weight_row.weight > 0:
+                    drawn = cell_colours(weights.render_row(index, weights.size.width, False))
+                    assert EXPECTED[weight_row.id] in drawn, weight_row.id
+
+            await pilot.press("b")  # by group: each criterion takes its group's colour
+            row = ranking.render_row(0, ranking.size.width, False)
+            used = {c for c, glyph in zip(cell_colours(row), row.plain, strict=True) if glyph in "█▓▆"}
+            assert used <= {"#0072b2", "#d55e00"}
+
+    run(scenario)
+
+
+def test_ninth_criterion_repeats_the_first_colour_hatched() -> None:
+    from decisiontool.analysis import Analysis
+    from decisiontool.loading import load_model
+
+    analysis = Analysis.create(load_model(BUNDLED))
+    ids = analysis.arrays.criterion_ids
+    assert len(ids) >= 9
+    styles = bar_styles(analysis, False)
+    assert styles[ids[0]].colour.lower() == "#0072b2" and not styles[ids[0]].hatched
+    assert styles[ids[8]].colour.lower() == "#0072b2" and styles[ids[8]].hatched
+    app = make_app(BUNDLED)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(200, 50)) as pilot:
+            await pilot.pause()
+            ranking = app.screen.query_one(RankingList)
+            drawn = "".join(ranking.render_row(i, ranking.size.width, False).plain for i in range(3))
+            assert HATCHED in drawn  # the ninth criterion's segments are hatched
+
+    run(scenario)
