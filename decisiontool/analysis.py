@@ -320,7 +320,9 @@ def rank_with(analysis: Analysis, weights: FloatArray) -> Ranking:
                     }
                 ),
                 extra={
-                    key: float(value[i]) for key, value in result.extras.items() if key in _EXTRAS[method.id]
+                    key: float(value[i])
+                    for key, value in result.extras.items()
+                    if key in METHOD_EXTRAS[method.id]
                 },
             )
         )
@@ -330,7 +332,7 @@ def rank_with(analysis: Analysis, weights: FloatArray) -> Ranking:
     return Ranking(method, result, order, ranks, tuple(entries), conditions)
 
 
-_EXTRAS: dict[str, tuple[str, ...]] = {
+METHOD_EXTRAS: dict[str, tuple[str, ...]] = {
     "wsm": (),
     "topsis": ("d_plus", "d_minus"),
     "vikor": ("S", "R", "Q"),

@@ -51,6 +51,7 @@ def report_command(
     output: Path | str,
     author: str | None = None,
     status: str | None = None,
+    findings_csv: bool = False,
 ) -> list[str]:
     """The command that makes this report: every choice spelled out, the date fixed.
 
@@ -74,6 +75,8 @@ def report_command(
         argv += ["--author", author]
     if status is not None:
         argv += ["--status", status]
+    if findings_csv:
+        argv += ["--findings-csv"]
     argv += ["--date", date, "-o", path_text(output)]
     return argv
 

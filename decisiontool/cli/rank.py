@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +16,6 @@ from decisiontool.cli.common import (
     VikorVOption,
     WeightOption,
     build_analysis,
-    csv_value,
     handles_model_errors,
     print_json,
     stdout_console,
@@ -131,8 +128,6 @@ def print_rank_table(analysis: Analysis, console: Console) -> None:
         )
 
 
-
-
 def ranking_rows(analysis: Analysis) -> tuple[list[str], list[list[Any]]]:
     """Header and rows for csv and Markdown: rank, option, name, score, flags, then detail."""
     criterion_ids = analysis.arrays.criterion_ids
@@ -150,7 +145,6 @@ def ranking_rows(analysis: Analysis) -> tuple[list[str], list[list[Any]]]:
         row += [entry.extra[key] for key in extra_keys]
         rows.append(row)
     return header, rows
-
 
 
 @app.command(
@@ -180,16 +174,12 @@ def rank(
 
         print_json(ranking_document(analysis))
     elif output_format == "csv":
-        header, rows = ranking_rows(analysis)
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows([[csv_value(v) for v in row] for row in rows])
-        sys.stdout.write(buffer.getvalue())
+        from decisiontool.csv_tables import csv_text, ranking_table
+
+        sys.stdout.write(csv_text(*ranking_table(analysis), for_terminal=True))
     elif output_format == "md":
         header, rows = ranking_rows(analysis)
         sys.stdout.write(f"**{markdown(analysis.model.name)}**  \n{markdown(describe_run(analysis))}\n\n")
         sys.stdout.write(markdown_table(header, rows) + "\n")
     else:
         print_rank_table(analysis, stdout_console())
-

@@ -117,6 +117,14 @@ def report(
         Literal["draft", "final"] | None,
         typer.Option("--status", help="draft or final, shown on the title and every printed page."),
     ] = None,
+    findings_csv: Annotated[
+        bool,
+        typer.Option(
+            "--findings-csv",
+            help="Also write the findings as CSV beside the report: FILE.findings.csv (r.csv -> "
+            "r.findings.csv), one row per finding.",
+        ),
+    ] = False,
     date_text: Annotated[
         str | None,
         typer.Option(
@@ -144,8 +152,11 @@ def report(
     from decisiontool.atomic import check_writable
     from decisiontool.commands import report_command
     from decisiontool.reports import report_date, write_report
+    from decisiontool.reports.csv_report import findings_path
 
     check_writable(output, force=force)  # at once, not after seconds of computing
+    if findings_csv:
+        check_writable(findings_path(output), force=force)
 
     from decisiontool.reports.inputs import ReportSettings, run_analyses
 
@@ -172,6 +183,7 @@ def report(
         status=status,
         date=effective_date.isoformat(),
         output=output,
+        findings_csv=findings_csv,
     )
     write_report(
         analysis,
@@ -184,5 +196,8 @@ def report(
         findings=results.findings,
         author=author,
         status=status,
+        findings_csv=findings_csv,
     )
     echo(f"Wrote {path_text(output)}")
+    if findings_csv:
+        echo(f"Wrote {path_text(findings_path(output))}")

@@ -20,9 +20,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from decisiontool.problems import ALREADY_EXISTS, ModelError, Problem
+from decisiontool.problems import ModelError, Problem
 from decisiontool.reports import csv_report, html, json_report, markdown, xlsx
 from decisiontool.reports.content import WIDE_UNCERTAINTY, ReportContext, build_context
+from decisiontool.reports.inputs import findings_for
 
 if TYPE_CHECKING:
     from decisiontool.analysis import Analysis
@@ -118,6 +119,7 @@ def write_report(
     findings: Findings | None = None,
     author: str | None = None,
     status: str | None = None,
+    findings_csv: bool = False,
 ) -> None:
     """Write a report of `analysis` to `path`; the format follows the suffix.
 
@@ -125,8 +127,11 @@ def write_report(
     the provenance; `sensitivity` and `smaa` are the robustness results to include (see
     `reports.inputs.run_analyses`); `findings` are computed when not given; `author` and
     `status` (`draft` or `final`) are printed on the title and on every printed page.
+    `findings_csv`: also write the report's findings as CSV beside it (`r.csv` ->
+    `r.findings.csv`, `csv_report.findings_path`), from the same findings.
     Raises ModelError (nothing written) for an unknown suffix, an existing file without
-    `force`, or a path that cannot be written.
+    `force`, or a path that cannot be written; both files are checked before either is
+    written, and each is written atomically.
     """
     target = Path(path)
     if report_format(target) is None:
@@ -140,11 +145,15 @@ def write_report(
                 )
             ]
         )
-    from decisiontool.atomic import write_bytes_atomic
+    from decisiontool.atomic import check_writable, write_bytes_atomic
 
-    if target.exists() and not force:
-        # fail before the (possibly slow) rendering; write_bytes_atomic checks again
-        raise ModelError([Problem(str(target), "", ALREADY_EXISTS)])
+    targets = [target, csv_report.findings_path(target)] if findings_csv else [target]
+    for each in targets:
+        # fail before the (possibly slow) rendering, and before writing either file;
+        # write_bytes_atomic checks again
+        check_writable(each, force=force)
+    if findings is None:
+        findings = findings_for(analysis, smaa)  # once, for the report and its findings CSV
     data = render_report(
         analysis,
         target.suffix,
@@ -156,4 +165,7 @@ def write_report(
         author=author,
         status=status,
     )
+    findings_data = csv_report.findings_render(findings) if findings_csv else None
     write_bytes_atomic(target, data, force=force)
+    if findings_data is not None:
+        write_bytes_atomic(targets[1], findings_data, force=force)

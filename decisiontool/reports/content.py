@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from decisiontool import __version__
+from decisiontool.csv_tables import WIDE_UNCERTAINTY as WIDE_UNCERTAINTY
+from decisiontool.csv_tables import wide_scores
 from decisiontool.documents import ranking_document
 from decisiontool.model import Lesson
 from decisiontool.model.citations import Citation, cite_all
@@ -39,9 +41,6 @@ if TYPE_CHECKING:
     from decisiontool.robustness import SensitivityResult, SmaaResult
 
 REPORT_SCHEMA = "decisiontool.report/1"
-
-WIDE_UNCERTAINTY = 0.4
-"""A score whose range is wider than this share of its criterion's scale is flagged."""
 
 KIND_LABELS = {"peace-operation": "Peace operation", "multilateral-approach": "Multilateral approach"}
 
@@ -360,7 +359,7 @@ def build_context(
     model = analysis.model
     names = {c.id: c.name for c in model.criteria}
     weights = _weight_rows(analysis)
-    wide = _wide_scores(analysis)
+    wide = wide_scores(analysis)
     rows = tuple(
         _rank_row(analysis, position, wide, names) for position in range(len(analysis.ranking.entries))
     )
@@ -432,19 +431,6 @@ def _weight_rows(analysis: Analysis) -> tuple[WeightRow, ...]:
             )
         )
     return tuple(rows)
-
-
-def _wide_scores(analysis: Analysis) -> set[tuple[int, int]]:
-    """(option index, criterion index) of every score whose range is wider than the threshold."""
-    arrays = analysis.arrays
-    span = arrays.criteria.high - arrays.criteria.low
-    widths = arrays.high - arrays.low
-    found = set()
-    for i in range(widths.shape[0]):
-        for j in range(widths.shape[1]):
-            if widths[i, j] > WIDE_UNCERTAINTY * span[j] + 1e-12:
-                found.add((i, j))
-    return found
 
 
 def score_fraction(method: str, score: float) -> float:

@@ -151,9 +151,9 @@ def test_html_without_robustness_keeps_the_sections(analysis: Analysis) -> None:
 def test_markdown_robustness_tables(
     analysis: Analysis, smaa_result: SmaaResult, sensitivity_result: SensitivityResult
 ) -> None:
-    text = render_report(
-        analysis, ".md", date=DATE, sensitivity=sensitivity_result, smaa=smaa_result
-    ).decode("utf-8")
+    text = render_report(analysis, ".md", date=DATE, sensitivity=sensitivity_result, smaa=smaa_result).decode(
+        "utf-8"
+    )
     tables = markdown_tables(text)
     smaa = next(t for t in tables if t[0][:2] == ["Option", "Rank 1"])
     assert smaa[3] == ["Large multidimensional mission", "4.0%", "15.0%", "81.0%", "2.77", "5.0%"]

@@ -1,10 +1,6 @@
 """The workbook report opened as a reader's spreadsheet program would (openpyxl, and the chart XML
-inside the file), checked against the starter model's numbers worked out by hand.
-
-The starter model (`decisiontool init`): effective weights resources 2/3 * 3/5 = 0.4, reach
-2/3 * 2/5 = 4/15, durability 1/6, cost 1/6. Values: benefit criteria linear on [0, 5]; cost
-through its value function (0 -> 1, 3 -> 0.5, 5 -> 0), so a cost of 1 is worth 1 - 0.5/3.
-"""
+inside the file), checked against the starter model's numbers worked out by hand
+(`tests.reports.starter_numbers`)."""
 
 from __future__ import annotations
 
@@ -26,37 +22,9 @@ from decisiontool.palette import SERIES
 from decisiontool.reports import render_report
 from decisiontool.reports.central import central_weights
 from decisiontool.robustness import OptionAcceptability, SensitivityResult, SmaaResult
+from tests.reports.starter_numbers import CONTRIBUTIONS, CRITERIA, INTERVALS, NAMES
 
 DATE = datetime.date(2026, 1, 1)
-COST_1 = 1 - 0.5 / 3
-CONTRIBUTIONS = {
-    # option: (resources, reach, durability, cost) = weight * value, by hand
-    "regional_office": (0.4 * 3 / 5, 4 / 15 * 5 / 5, 1 / 6 * 4 / 5, 1 / 6 * COST_1),
-    "law_enforcement_network": (0.4 * 2 / 5, 4 / 15 * 4 / 5, 1 / 6 * 3 / 5, 1 / 6 * COST_1),
-    "large_mission": (0.4 * 4 / 5, 4 / 15 * 1 / 5, 1 / 6 * 1 / 5, 0.0),
-}
-NAMES = {
-    "regional_office": "Regional political office",
-    "law_enforcement_network": "Law-enforcement cooperation network",
-    "large_mission": "Large multidimensional mission",
-}
-CRITERIA = ("Dedicated resources", "Cross-border reach", "Political durability", "Annual cost")
-# exact wsm intervals: only ranged scores move (large_mission resources [3, 5], the network's
-# resources [1, 3], the office's cost [0, 1], worth 1 at 0)
-INTERVALS = {
-    "regional_office": (
-        sum(CONTRIBUTIONS["regional_office"]),
-        sum(CONTRIBUTIONS["regional_office"][:3]) + 1 / 6,
-    ),
-    "law_enforcement_network": (
-        sum(CONTRIBUTIONS["law_enforcement_network"]) - 0.4 * 1 / 5,
-        sum(CONTRIBUTIONS["law_enforcement_network"]) + 0.4 * 1 / 5,
-    ),
-    "large_mission": (
-        sum(CONTRIBUTIONS["large_mission"]) - 0.4 * 1 / 5,
-        sum(CONTRIBUTIONS["large_mission"]) + 0.4 * 1 / 5,
-    ),
-}
 
 
 def _book(analysis: Analysis, **kwargs: object) -> openpyxl.Workbook:
