@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,30 +131,54 @@ def save_profile(
     The model is loaded again (the way it was loaded: missing scores refused or filled)
     and returned.
     """
-    from decisiontool.profile_writer import profile_path
-    from decisiontool.profile_writer import save_profile as write_profile
-
-    root = analysis.model.root
-    where = profile_path(root, profile_id)
-    folder = where.parent
-    if folder.exists() and not folder.is_dir():
-        raise _problem(folder, "is a file, not a folder: profiles are saved in a folder of that name")
     weights = {
         c: float(w) for c, w in zip(analysis.arrays.criterion_ids, analysis.criterion_weights, strict=True)
     }
     groups = {g: float(w) for g, w in zip(analysis.arrays.group_ids, analysis.group_weights, strict=True)}
+    model = analysis.model
+    path = write_weights(
+        model, profile_id, name, weights, groups, description=description, comment=comment, force=force
+    )
+    return SavedProfile(path, profile_id, reload_model(model.root, missing=model.missing))
+
+
+def write_weights(
+    model: DecisionModel,
+    profile_id: str,
+    name: str,
+    criterion_weights: Mapping[str, float],
+    group_weights: Mapping[str, float],
+    *,
+    description: str = "",
+    comment: str = "",
+    force: bool = False,
+) -> Path:
+    """Write relative weights as the model's `criteria/profiles/<profile_id>.toml`; its path.
+
+    The one writer behind `save_profile` (the app) and `decisiontool weights/panel
+    --save-profile`. An existing file is refused unless `force` (then its layout and
+    comments are kept); a failure to write is a ModelError naming the file.
+    """
+    from decisiontool.profile_writer import profile_path
+    from decisiontool.profile_writer import save_profile as write_profile
+
+    root = model.root
+    where = profile_path(root, profile_id)
+    folder = where.parent
+    if folder.exists() and not folder.is_dir():
+        raise _problem(folder, "is a file, not a folder: profiles are saved in a folder of that name")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        path = write_profile(
+        return write_profile(
             root,
             profile_id,
             name,
-            weights,
-            groups,
+            dict(criterion_weights),
+            dict(group_weights),
             description=description,
             comment=comment,
             force=force,
-            missing=analysis.model.missing,
+            missing=model.missing,
         )
     except ModelError:
         raise
@@ -167,7 +191,6 @@ def save_profile(
         raise _problem(
             where, f"cannot update the existing file in place ({error}); save under a new id"
         ) from None
-    return SavedProfile(path, profile_id, reload_model(root, missing=analysis.model.missing))
 
 
 def save_comment(analysis: Analysis) -> str:
