@@ -28,6 +28,7 @@ from decisiontool.reports.inputs import findings_for
 if TYPE_CHECKING:
     from decisiontool.analysis import Analysis
     from decisiontool.findings import Findings
+    from decisiontool.panel import PanelResult
     from decisiontool.robustness import SensitivityResult, SmaaResult
 
 __all__ = [
@@ -89,6 +90,7 @@ def render_report(
     findings: Findings | None = None,
     author: str | None = None,
     status: str | None = None,
+    panel: PanelResult | None = None,
 ) -> bytes:
     """The bytes of a report in the format of `suffix` (e.g. `.html`), without writing a file."""
     renderer = RENDERERS.get(suffix.lower())
@@ -103,6 +105,7 @@ def render_report(
         findings=findings,
         author=author,
         status=status,
+        panel=panel,
     )
     return renderer(context)
 
@@ -119,6 +122,7 @@ def write_report(
     findings: Findings | None = None,
     author: str | None = None,
     status: str | None = None,
+    panel: PanelResult | None = None,
     findings_csv: bool = False,
 ) -> None:
     """Write a report of `analysis` to `path`; the format follows the suffix.
@@ -127,7 +131,8 @@ def write_report(
     the provenance; `sensitivity` and `smaa` are the robustness results to include (see
     `reports.inputs.run_analyses`); `findings` are computed when not given; `author` and
     `status` (`draft` or `final`) are printed on the title and on every printed page.
-    `findings_csv`: also write the report's findings as CSV beside it (`r.csv` ->
+    `panel`: the model's panel analysed under `analysis` (computed when not given and the
+    model has a panel). `findings_csv`: also write the report's findings as CSV beside it (`r.csv` ->
     `r.findings.csv`, `csv_report.findings_path`), from the same findings.
     Raises ModelError (nothing written) for an unknown suffix, an existing file without
     `force`, or a path that cannot be written; both files are checked before either is
@@ -164,6 +169,7 @@ def write_report(
         findings=findings,
         author=author,
         status=status,
+        panel=panel,
     )
     findings_data = csv_report.findings_render(findings) if findings_csv else None
     write_bytes_atomic(target, data, force=force)

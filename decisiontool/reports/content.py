@@ -32,12 +32,15 @@ from decisiontool.csv_tables import wide_scores
 from decisiontool.documents import ranking_document
 from decisiontool.model import Lesson
 from decisiontool.model.citations import Citation, cite_all
+from decisiontool.reports.central import CentralWeights, central_weights
 from decisiontool.reports.inputs import findings_for
+from decisiontool.reports.panel_section import PanelSection, panel_section
 from decisiontool.reports.reading import ReaderContent, build_reader
 
 if TYPE_CHECKING:
     from decisiontool.analysis import Analysis
     from decisiontool.findings import Findings
+    from decisiontool.panel import PanelResult
     from decisiontool.robustness import SensitivityResult, SmaaResult
 
 REPORT_SCHEMA = "decisiontool.report/1"
@@ -283,6 +286,8 @@ class ReportContext:
     smaa_rows: tuple[SmaaRow, ...]
     reader: ReaderContent
     """The findings and everything the report says in words (`reports.reading`)."""
+    panel: PanelSection | None = None
+    """The Panel section, when the model has a panel (`reports.panel_section`)."""
 
     @property
     def direction(self) -> str:
@@ -321,6 +326,17 @@ class ReportContext:
         )
 
     @property
+    def central_weights(self) -> CentralWeights | None:
+        """The SMAA central weights every format shows (`reports.central`); None without SMAA."""
+        if self.smaa is None:
+            return None
+        return central_weights(
+            self.smaa,
+            {w.criterion: w.name for w in self.weights},
+            {row.option: row.name for row in self.smaa_rows},
+        )
+
+    @property
     def sensitivity_top(self) -> str:
         """The name of the option whose first place the sensitivity analysis tests."""
         if self.sensitivity is None:
@@ -351,10 +367,12 @@ def build_context(
     findings: Findings | None = None,
     author: str | None = None,
     status: str | None = None,
+    panel: PanelResult | None = None,
 ) -> ReportContext:
     """Compute everything a report shows from an Analysis and the optional robustness results.
 
-    `findings` are computed (reusing `smaa` when it is the findings' own run) when not given.
+    `findings` are computed (reusing `smaa` when it is the findings' own run) when not given;
+    so is the `panel` analysis, when the model has a panel.
     """
     model = analysis.model
     names = {c.id: c.name for c in model.criteria}
@@ -408,8 +426,18 @@ def build_context(
             author=author,
             status=status,
         ),
+        panel=_panel(analysis, panel),
     )
     return _with_summary(context)
+
+
+def _panel(analysis: Analysis, panel: PanelResult | None) -> PanelSection | None:
+    """The Panel section: of `panel` if given, else of the model's panel, if it has one."""
+    if panel is None and not analysis.model.panel:
+        return None
+    from decisiontool.panel import analyse_panel
+
+    return panel_section(panel if panel is not None else analyse_panel(analysis))
 
 
 def _weight_rows(analysis: Analysis) -> tuple[WeightRow, ...]:

@@ -3,7 +3,8 @@
 Every key of `decisiontool.documents.ranking_document` is kept as it is (so a script that
 reads `rank --format json` reads this too), and the report adds `date`, `tool_version`,
 `summary`, `flags`, `evidence`, `provenance` and, when they were run, the `sensitivity` and
-`smaa` documents of docs/json.md unchanged.
+`smaa` documents of docs/json.md unchanged; when the model has a panel, `panel`: the
+`decisiontool.panel/1` document without its header keys (as `findings` is embedded).
 
 Must not import rich, textual, jinja2 or xlsxwriter.
 """
@@ -85,6 +86,8 @@ def report_document(context: ReportContext) -> dict[str, Any]:
         document["sensitivity"] = context.sensitivity.to_json()
     if context.smaa is not None:
         document["smaa"] = context.smaa.to_json()
+    if context.panel is not None:
+        document["panel"] = context.panel.body_json()
     return document
 
 

@@ -6,7 +6,9 @@ bar chart, or the scores for methods without contributions), Weights (with a bar
 Scores (options x criteria as scored), Evidence (every score with its range, meaning,
 rationale and sources), Criteria, Lessons, Sources (each source once, as a hyperlink),
 Sensitivity and SMAA (when run: rank acceptability colour-scaled, central weights, a note
-on confidence), Provenance. Every table has a frozen header row and set column widths;
+on confidence), Panel (when the model has one: participants, agreement, pivotal
+participants, weights, differing readings, the dissent register),
+Provenance. Every table has a frozen header row and set column widths;
 numbers are written as numbers with a number format, never as text; every chart titles
 its axes and takes its colours from `decisiontool.palette`.
 
@@ -31,6 +33,7 @@ from decisiontool.reports.xlsx.evidence import (
     sources_sheet,
 )
 from decisiontool.reports.xlsx.overview import findings_sheet, summary_sheet
+from decisiontool.reports.xlsx.panel import panel_sheet
 from decisiontool.reports.xlsx.ranking import ranking_sheet, scores_sheet, weights_sheet
 from decisiontool.reports.xlsx.robustness import sensitivity_sheet, smaa_sheet
 from decisiontool.reports.xlsx.sheet import PERCENT_FORMAT, SCORE_FORMAT, formats
@@ -76,6 +79,8 @@ def render(context: ReportContext) -> bytes:
         sensitivity_sheet(workbook, styles, context)
     if context.smaa is not None:
         smaa_sheet(workbook, styles, context)
+    if context.panel is not None:
+        panel_sheet(workbook, styles, context.panel)
     provenance_sheet(workbook, styles, context)
     workbook.close()
     return buffer.getvalue()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from decisiontool.reports.central import central_weights, confidence_note
+from decisiontool.reports.central import confidence_note
 from decisiontool.reports.content import ReportContext
 from decisiontool.reports.xlsx.sheet import Sheet
 
@@ -128,13 +128,9 @@ def smaa_sheet(workbook: Any, formats: dict[str, Any], context: ReportContext) -
 
 def _central_weights(page: Sheet, row: int, context: ReportContext) -> int:
     """The central-weights table from `row` on (criteria down, options across); the next free row."""
-    if context.smaa is None:
+    table = context.central_weights
+    if table is None:
         return row
-    table = central_weights(
-        context.smaa,
-        {w.criterion: w.name for w in context.weights},
-        {s.option: s.name for s in context.smaa_rows},
-    )
     page.text(row, 0, "Central weights", "subtitle")
     page.merged(row + 1, 1, max(1, len(table.options) + 1), table.note)
     style = page.add_number_format(table.percent_format)

@@ -72,12 +72,12 @@ class Sheet:
                 row, column, url, self.formats["link"], string=neutralise_formula(text), tip=tip
             )
 
-    def merged(self, row: int, first: int, last: int, value: str) -> None:
+    def merged(self, row: int, first: int, last: int, value: str, style: str = "text") -> None:
         """Wrapped text across columns `first` to `last` of one row (for sentences beside tables)."""
         if last <= first:
-            self.text(row, first, value)
+            self.text(row, first, value, style)
             return
-        self.sheet.merge_range(row, first, row, last, neutralise_formula(value), self.formats["text"])
+        self.sheet.merge_range(row, first, row, last, neutralise_formula(value), self.formats[style])
         width = max(4.0, sum(self.widths.get(c, 8.43) for c in range(first, last + 1)) - 1)
         needed = sum(max(1, math.ceil(len(line) / width)) for line in value.split("\n"))
         self.lines[row] = max(self.lines.get(row, 1), needed)
