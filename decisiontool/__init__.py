@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from decisiontool.interchange import ImportResult, export_model, import_matrix
     from decisiontool.loading import load_model as load
     from decisiontool.model import DecisionModel
+    from decisiontool.model.arrays import from_arrays
     from decisiontool.panel import PanelResult, analyse_panel
     from decisiontool.problems import ModelError, Problem
     from decisiontool.ranking import RankingResult, rank
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 _PUBLIC: dict[str, str] = {
     # loading and the analysis
     "load": "decisiontool.loading:load_model",
+    "from_arrays": "decisiontool.model.arrays:from_arrays",
     "DecisionModel": "decisiontool.model:DecisionModel",
     "Analysis": "decisiontool.analysis:Analysis",
     # results
@@ -86,6 +88,7 @@ __all__ = [
     "audit_evidence",
     "explain",
     "export_model",
+    "from_arrays",
     "import_matrix",
     "load",
     "rank",

@@ -108,6 +108,7 @@ API_MODULES = [
     "decisiontool.robustness.sweeps",
     "decisiontool.robustness.acceptability",
     "decisiontool.panel.core",
+    "decisiontool.model.arrays",
     "decisiontool.bars",
     "decisiontool.engine.sensitivity",
 ]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parent.parent
-DOCUMENTS = ["README.md", "docs/python-api.md"]
+DOCUMENTS = ["README.md", "docs/python-api.md", "docs/panel.md"]
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
@@ -24,6 +24,8 @@ def test_examples_run(name: str) -> None:
     assert runner.summarize(verbose=False).failed == 0
 
 
-@pytest.mark.parametrize("name", ["model-format.md", "json.md", "methods.md", "python-api.md"])
+@pytest.mark.parametrize(
+    "name", ["model-format.md", "json.md", "methods.md", "python-api.md", "panel.md", "findings.md"]
+)
 def test_the_readme_links_every_document(name: str) -> None:
     assert f"(docs/{name})" in (ROOT / "README.md").read_text(encoding="utf-8")
