@@ -140,8 +140,8 @@ def _sentences(
 ) -> tuple[str, ...]:
     sentences = [ILLUSTRATIVE_NOTICE] if result.illustrative else []
     sentences.append(
-        f"{len(result.participants)} participants. Under the group's weights, "
-        f"{names.get(result.top, result.top)} ranks first ({result.group.method.label})."
+        f"{len(result.participants)} participants. {names.get(result.top, result.top)} ranks first "
+        f"under the group's weights; method: {result.group.method.label}."
     )
     sentences += [result.aggregate_statement, result.scores_statement, agreement_sentence(result)]
     pivotal = [row for row in section_rows if row.pivotal]
