@@ -25,7 +25,7 @@ import os
 import re
 import unicodedata
 
-__all__ = ["FORMULA_TRIGGERS", "cell", "html", "markdown", "path_text", "terminal"]
+__all__ = ["FORMULA_TRIGGERS", "cell", "css_string", "html", "markdown", "path_text", "terminal"]
 
 _BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI_CONTROLS + "]")
@@ -76,6 +76,18 @@ def html(text: object) -> str:
     '&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;'
     """
     return _html.escape(str(text), quote=True)
+
+
+def css_string(text: object) -> str:
+    """`text` for the inside of a double-quoted CSS string in a <style> element: every
+    character that could end the string, the rule or the element is a CSS escape.
+
+    >>> css_string('a"b</style>')
+    'a\\\\22 b\\\\3c /style\\\\3e '
+    """
+    return "".join(
+        f"\\{ord(char):x} " if char in '"\\<>&\'' or not char.isprintable() else char for char in str(text)
+    )
 
 
 FORMULA_TRIGGERS = frozenset("=+-@\t\r\n")

@@ -134,6 +134,18 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
 """Every term a reader of a report meets, with its meaning in plain words."""
 
 
+EXTRA_LABELS = {
+    "phi_plus": "Positive flow",
+    "phi_minus": "Negative flow",
+    "d_plus": "Distance to the ideal",
+    "d_minus": "Distance to the anti-ideal",
+    "S": "S (group utility)",
+    "R": "R (individual regret)",
+    "Q": "Q (compromise)",
+}
+"""Plain column heads for the methods' intermediate values (never a snake_case id)."""
+
+
 @dataclass(frozen=True)
 class BottomLine:
     """The box a report opens with: the answer and how far to trust it."""
@@ -231,6 +243,24 @@ def _agreement(
     return tuple(lines)
 
 
+def _dominance_text(findings: Findings) -> str | None:
+    """Who dominates whom, grouped by the dominating option: `A dominates B and C; ...`."""
+    if not findings.dominance:
+        return None
+    names = findings.names
+    dominated: dict[str, list[str]] = {}
+    for pair in findings.dominance:
+        dominated.setdefault(pair.option, []).append(names.get(pair.dominates, pair.dominates))
+    parts = [f"{names.get(o, o)} dominates {_names(others)}" for o, others in dominated.items()]
+    robust = sum(1 for pair in findings.dominance if pair.robust)
+    return (
+        "; ".join(parts)
+        + ". Each is at least as good as the options it dominates on every weighted criterion and "
+        f"better on one, so no weights under any method reverse these {len(findings.dominance)} pairs "
+        f"({robust} of them hold even at the ends of the score ranges)."
+    )
+
+
 def bottom_line(
     analysis: Analysis,
     findings: Findings,
@@ -262,13 +292,7 @@ def bottom_line(
         method_id: analysis.with_method(method_id).method.label for method_id in findings.agreement.methods
     }
     profile_names = {p: model.profile_name(p) for p in findings.agreement.profiles}
-    dominance = None
-    if findings.dominance:
-        pairs = [f"{names[d.option]} over {names[d.dominates]}" for d in findings.dominance]
-        dominance = (
-            f"{_names(pairs)}: the first is at least as good on every weighted criterion and better on one, "
-            "so no weights under any method reverse these pairs."
-        )
+    dominance = _dominance_text(findings)
     caveats = [
         "The scores are analytic judgements from the evidence in Appendix A, open to challenge; "
         "the ranking is meant to structure a discussion, not to settle it."
@@ -400,6 +424,11 @@ class ReaderContent:
     author: str | None
     status: str | None
     glossary: tuple[tuple[str, str], ...] = GLOSSARY
+
+    @staticmethod
+    def extra_label(key: str) -> str:
+        """The plain name of a method's intermediate value (`phi_plus` -> `Positive flow`)."""
+        return EXTRA_LABELS.get(key, key.replace("_", " "))
 
     def interval(self, option: str) -> tuple[float, float]:
         """The option's score interval (low, high)."""

@@ -107,8 +107,16 @@ def html_word_breaks(text: str) -> Markup:
     return Markup("_<wbr>").join(escape(part) for part in str(text).split("_"))
 
 
+def css_string(text: Any) -> Markup:
+    """Text for a double-quoted CSS string inside <style> (where HTML escaping does not apply)."""
+    from markupsafe import Markup
+
+    return Markup(sanitise.css_string(text))
+
+
 def _common_filters() -> dict[str, Any]:
     return {
+        "css_string": css_string,
         "num": format_number,
         "pct": format_percent,
         "scale_value": format_scale_value,
