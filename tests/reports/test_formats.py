@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from decisiontool.cli import app
 from tests.reports.parsing import html_document, html_errors, html_table, markdown_tables, text_of
+from tests.reports.starter_numbers import INTERVALS
 
 runner = CliRunner()
 DATE = "2026-03-15"
@@ -167,11 +168,14 @@ def test_html_numbers_and_structure(model_dir: Path, tmp_path: Path) -> None:
     document = html_document(data)
     assert document.get("lang") == "en"
     table = html_table(document, "Ranking of the options")
-    assert table[0] == ["Rank", "Option", "Kind", "Score", "Flags"]
+    # wsm intervals are exact, so the column says so
+    assert table[0] == ["Rank", "Option", "Kind", "Score", "Score interval (exact)", "Flags"]
     for row, entry in zip(table[1:], expected["ranking"], strict=True):
         assert row[0] == str(entry["rank"])
         assert row[1] == f"{entry['name']} {entry['option']}"
         assert row[3] == f"{entry['score']:.4f}"
+        low, high = INTERVALS[entry["option"]]  # worked out by hand
+        assert row[4] == f"{low:.3f}–{high:.3f}"
     contributions = html_table(document, "Each score broken down")
     assert contributions[-1][2:] == [f"{entry['score']:.4f}" for entry in expected["ranking"]]
     # every chart is inline SVG with an accessible title and description

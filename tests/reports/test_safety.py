@@ -90,8 +90,9 @@ def test_markdown_escapes_model_text(hostile_model: Path, tmp_path: Path) -> Non
     assert re.search(r"(?<!\\)\]\(javascript:", text) is None  # the brackets are escaped: no link
     tables = markdown_tables(text)
     ranking = next(t for t in tables if t[0][:4] == ["Rank", "Option", "Kind", "Score"])
-    # every row keeps its six cells: the pipe in model text did not split a cell
-    assert all(len(row) == 6 for row in ranking)
+    # every row keeps the header's seven cells (rank, option, kind, score, interval, bar, flags):
+    # the pipe in model text did not split a cell
+    assert len(ranking[0]) == 7 and all(len(row) == 7 for row in ranking)
     assert any(row[1] == f"{SCRIPT} (`regional_office`)" for row in ranking)
     evidence = next(
         t
