@@ -29,3 +29,25 @@ def test_examples_run(name: str) -> None:
 )
 def test_the_readme_links_every_document(name: str) -> None:
     assert f"(docs/{name})" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_code_and_documents_cite_docs_not_an_outside_contract() -> None:
+    # issue 10 item 7: the repository's own docs/ are what code and documents point to
+    texts = [
+        *ROOT.joinpath("decisiontool").rglob("*.py"),
+        *ROOT.joinpath("docs").glob("*.md"),
+        ROOT / "README.md",
+    ]
+    citing = [str(path.relative_to(ROOT)) for path in texts if "SPEC" in path.read_text(encoding="utf-8")]
+    assert citing == []
+
+
+def test_every_document_cited_by_the_code_exists() -> None:
+    import re
+
+    cited = set()
+    for path in ROOT.joinpath("decisiontool").rglob("*.py"):
+        cited |= set(re.findall(r"docs/([a-z_-]+\.md)", path.read_text(encoding="utf-8")))
+    assert cited, "the code cites no document"
+    missing = sorted(name for name in cited if not (ROOT / "docs" / name).is_file())
+    assert missing == []

@@ -1,4 +1,4 @@
-"""`decisiontool panel`: many participants' weights and readings, aggregated (SPEC section 9)."""
+"""`decisiontool panel`: many participants' weights and readings, aggregated (docs/panel.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The optional panel of a model directory: `panel/<participant-id>.toml` (SPEC section 9).
+"""The optional panel of a model directory: `panel/<participant-id>.toml` (docs/panel.md).
 
 Each file is validated as a `ParticipantFile` and cross-checked against the model: unknown
 criterion, group and option ids (with a did-you-mean), readings outside the scale or whose

@@ -73,7 +73,7 @@ class Option:
 
 @dataclass(frozen=True)
 class Participant:
-    """One panel participant (SPEC section 9): id (the file stem), the file and where it is."""
+    """One panel participant (docs/panel.md): id (the file stem), the file and where it is."""
 
     id: str
     file: ParticipantFile

@@ -1,4 +1,4 @@
-"""The file format of a panel participant, `MODEL/panel/<participant-id>.toml` (SPEC section 9).
+"""The file format of a panel participant, `MODEL/panel/<participant-id>.toml` (docs/panel.md).
 
 A participant gives weights directly (`[weights]`, criterion or group id -> relative weight,
 like a profile) or as judgements (`[ahp]`, `[rank]` or `[swing]`, the same judgements as

@@ -1,4 +1,4 @@
-"""Panels: many participants, one model (SPEC section 9; docs/panel.md).
+"""Panels: many participants, one model (docs/panel.md).
 
 `analyse_panel(analysis)` gives each participant's weights and top option, the group's
 aggregated weights and ranking, agreement (Kendall's W, each participant's tau to the

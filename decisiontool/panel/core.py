@@ -1,4 +1,4 @@
-"""Analyse a model's panel (SPEC section 9): participants' weights, the group, agreement, dissent.
+"""Analyse a model's panel (docs/panel.md): participants' weights, the group, agreement, dissent.
 
 `analyse_panel(analysis)` starts every participant from `analysis` (its profile, overrides
 and method): their weights come from `decisiontool.panel.weighing` (the elicitation code

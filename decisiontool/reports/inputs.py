@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["FINDINGS_SPREAD", "ReportAnalyses", "ReportSettings", "findings_for", "run_analyses"]
 
 FINDINGS_SPREAD = 0.2
-"""The spread of the findings' SMAA run (SPEC section 7): fixed, whatever the report's is."""
+"""The spread of the findings' SMAA run (docs/findings.md): fixed, whatever the report's is."""
 
 
 @dataclass(frozen=True)

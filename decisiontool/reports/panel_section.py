@@ -1,4 +1,4 @@
-"""The report's Panel section (SPEC section 9, issue 16 item 5), read off one `PanelResult`.
+"""The report's Panel section (docs/panel.md; issue 16 item 5), read off one `PanelResult`.
 
 When the model has a panel (`MODEL/panel/`), a report shows its participants (each one's
 top option and Kendall's tau to the group), the agreement (Kendall's W), the pivotal
