@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from decisiontool.analysis import Analysis
 from decisiontool.loading import load_model
 from decisiontool.panel import analyse_panel
 from decisiontool.problems import ModelError
+from tests.eigen import power_iteration
 from tests.panel.conftest import Participant
 
 
@@ -152,17 +152,13 @@ def test_aij_of_three_criteria_with_its_consistency_ratio(tiny: Path, participan
     result = analyse_panel(Analysis.create(load_model(tiny)))
     # independent: the element-wise geometric mean matrix, its principal eigenvector and Saaty's CR
     g = {pair: math.sqrt(judged["d1"][pair] * judged["d2"][pair]) for pair in judged["d1"]}
-    matrix = np.array(
-        [
-            [1, g[("a", "b")], g[("a", "c")]],
-            [1 / g[("a", "b")], 1, g[("b", "c")]],
-            [1 / g[("a", "c")], 1 / g[("b", "c")], 1],
-        ]
-    )
-    values, vectors = np.linalg.eig(matrix)
-    k = int(np.argmax(values.real))
-    weights = np.abs(vectors[:, k].real) / np.abs(vectors[:, k].real).sum()
-    cr = (values[k].real - 3) / 2 / 0.58  # Saaty's random index for n = 3
+    matrix = [
+        [1, g[("a", "b")], g[("a", "c")]],
+        [1 / g[("a", "b")], 1, g[("b", "c")]],
+        [1 / g[("a", "c")], 1 / g[("b", "c")], 1],
+    ]
+    weights, lambda_max = power_iteration(matrix)
+    cr = (lambda_max - 3) / 2 / 0.58  # Saaty's random index for n = 3
     assert result.group_ahp is not None
     assert [result.group_ahp.weights[c] for c in "abc"] == pytest.approx(list(weights))
     assert result.group_ahp.consistency_ratio == pytest.approx(cr)

@@ -57,3 +57,40 @@ async def settle(app: DecisionApp, pilot: Any) -> None:
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def wsm_critical_weights(analysis: Analysis, criterion: str) -> tuple[float | None, float | None]:
+    """The weights of `criterion` below and above its current one at which another option
+    overtakes the weighted sum's top, solved by hand (independently of the sensitivity code).
+
+    With the other weights kept in proportion, each option's score is linear in the weight t:
+    s(t) = (1 - t) R + t V, R its score with `criterion` weighted 0 and V its value on it.
+    Options that fail a minimum rank after every option that passes, so they never overtake.
+    """
+    from decisiontool.analysis import rank_with
+
+    k = analysis.arrays.criterion_ids.index(criterion)
+    current = analysis.weights.copy()
+    rest = current.copy()
+    rest[k] = 0.0
+    rest /= rest.sum()
+    only = rest * 0.0
+    only[k] = 1.0
+    r = {e.option: e.score for e in rank_with(analysis, rest).entries}
+    v = {e.option: e.score for e in rank_with(analysis, only).entries}
+    top = analysis.ranking.top.option
+    now = float(current[k])
+    down: float | None = None
+    up: float | None = None
+    failing = {e.option for e in analysis.ranking.entries if e.fails_minimum}
+    for option in r:
+        slope = (v[option] - r[option]) - (v[top] - r[top])
+        if option == top or option in failing or abs(slope) < 1e-15:
+            continue
+        t = (r[top] - r[option]) / slope  # where the two lines cross
+        # at an end of [0, 1] the two only tie: the other option is never strictly first
+        if 1e-12 < t < now - 1e-12 and (down is None or t > down):
+            down = t
+        if now + 1e-12 < t < 1.0 - 1e-12 and (up is None or t < up):
+            up = t
+    return down, up
