@@ -232,3 +232,32 @@ def test_central_weights_are_rounded_to_what_the_samples_behind_them_support(ana
     # first in 4.9% of the samples: not shown, named as left out; never first: neither
     rare = central_weights(_smaa(10_000, (0.951, 0.049, 0.0), weights, analysis), {"a": "A"}, {"o1": "Rare"})
     assert rare.options == ("o0",) and rare.omitted == ("Rare",)
+
+
+def test_ranking_intervals_and_lower_is_better_on_the_scores_sheet(analysis: Analysis) -> None:
+    book = _book(analysis)
+    ranking = book["Ranking"]
+    header = [cell.value for cell in ranking[1]]
+    low, high = header.index("Lowest score (uncertain scores in their ranges)"), header.index("Highest score")
+    for row in ranking.iter_rows(min_row=2, max_row=4, values_only=True):
+        expected = INTERVALS[str(row[1])]
+        assert math.isclose(float(row[low]), expected[0], abs_tol=1e-9)  # type: ignore[arg-type]
+        assert math.isclose(float(row[high]), expected[1], abs_tol=1e-9)  # type: ignore[arg-type]
+    scores = [cell.value for cell in book["Scores"][1]]
+    assert scores[3:] == [
+        "Dedicated resources",
+        "Cross-border reach",
+        "Political durability",
+        "Annual cost (lower is better)",
+    ]
+
+
+def test_every_printed_page_names_the_model_status_and_author(analysis: Analysis) -> None:
+    book = _book(analysis, author="A. & B. Author", status="draft")
+    for sheet in book.worksheets:
+        footer = sheet.oddFooter
+        # a literal & is stored doubled (a single & starts a footer code such as &P)
+        assert (
+            footer.left.text == "Starter model: replace with your own decision · Draft · by A. && B. Author"
+        )
+        assert "&P" in (footer.right.text or "")

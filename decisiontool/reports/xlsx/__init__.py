@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from typing import Any
 
 from decisiontool.reports.content import ReportContext
 from decisiontool.reports.xlsx.evidence import (
@@ -39,6 +40,19 @@ from decisiontool.reports.xlsx.robustness import sensitivity_sheet, smaa_sheet
 from decisiontool.reports.xlsx.sheet import PERCENT_FORMAT, SCORE_FORMAT, formats
 
 __all__ = ["PERCENT_FORMAT", "SCORE_FORMAT", "render"]
+
+
+def _footer_text(text: str) -> str:
+    # `&` starts a control code in a header or footer: doubled, it prints itself
+    return text.replace("&", "&&")
+
+
+def _footers(workbook: Any, context: ReportContext) -> None:
+    """Every printed page says what it is: the model, the status and author, the page number."""
+    left = context.model_name + (f" · {context.reader.status_line}" if context.reader.status_line else "")
+    footer = f"&L&8{_footer_text(left)[:150]}&R&8&A · page &P of &N"
+    for sheet in workbook.worksheets():
+        sheet.set_footer(footer)
 
 
 def render(context: ReportContext) -> bytes:
@@ -82,5 +96,6 @@ def render(context: ReportContext) -> bytes:
     if context.panel is not None:
         panel_sheet(workbook, styles, context.panel)
     provenance_sheet(workbook, styles, context)
+    _footers(workbook, context)
     workbook.close()
     return buffer.getvalue()

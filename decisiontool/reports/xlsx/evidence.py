@@ -14,6 +14,7 @@ from typing import Any
 
 from decisiontool.model.citations import Citation
 from decisiontool.reports.content import ReportContext
+from decisiontool.reports.xlsx.ranking import scored_name
 from decisiontool.reports.xlsx.sheet import Sheet
 
 __all__ = ["criteria_sheet", "evidence_sheet", "lessons_sheet", "provenance_sheet", "sources_sheet"]
@@ -42,7 +43,7 @@ def evidence_sheet(workbook: Any, formats: dict[str, Any], context: ReportContex
             page.text(row, 0, option.option, "plain")
             page.text(row, 1, option.name)
             page.text(row, 2, score.criterion, "plain")
-            page.text(row, 3, score.criterion_name)
+            page.text(row, 3, scored_name(context, score.criterion, score.criterion_name))
             page.number(row, 4, score.value, "value")
             page.number(row, 5, score.low, "value")
             page.number(row, 6, score.high, "value")

@@ -16,7 +16,7 @@ from decisiontool.palette import ACCENT, CriterionStyle, criterion_styles
 from decisiontool.reports.content import ReportContext
 from decisiontool.reports.xlsx.sheet import Sheet
 
-__all__ = ["CONTRIBUTION_PREFIX", "ranking_sheet", "scores_sheet", "styles", "weights_sheet"]
+__all__ = ["CONTRIBUTION_PREFIX", "ranking_sheet", "scored_name", "scores_sheet", "styles", "weights_sheet"]
 
 CONTRIBUTION_PREFIX = "Contribution: "
 """How the Ranking sheet heads a criterion's contribution column (then the criterion's name)."""
@@ -37,6 +37,12 @@ def _fill(style: CriterionStyle) -> dict[str, Any]:
     return {"fill": {"color": style.colour}}
 
 
+def scored_name(context: ReportContext, criterion: str, name: str) -> str:
+    """A criterion's name where its raw scores are shown: `(lower is better)` for a cost criterion."""
+    cost = any(k.criterion == criterion and k.direction == "cost" for k in context.criteria)
+    return f"{name} (lower is better)" if cost else name
+
+
 def ranking_sheet(workbook: Any, formats: dict[str, Any], context: ReportContext) -> None:
     page = Sheet(workbook, "Ranking", formats)
     columns: list[tuple[str, float]] = [
@@ -50,6 +56,7 @@ def ranking_sheet(workbook: Any, formats: dict[str, Any], context: ReportContext
     if context.has_contributions:
         columns += [(CONTRIBUTION_PREFIX + w.name, 16) for w in context.weights]
     columns += [(key, 10) for key in context.extra_keys]
+    columns += [("Lowest score (uncertain scores in their ranges)", 14), ("Highest score", 14)]
     page.header(columns)
     for index, row in enumerate(context.rows, start=1):
         page.number(index, 0, row.rank, "integer")
@@ -64,6 +71,9 @@ def ranking_sheet(workbook: Any, formats: dict[str, Any], context: ReportContext
             column += 1
         for key in context.extra_keys:
             page.number(index, column, row.extra[key])
+            column += 1
+        for bound in context.reader.interval(row.option):
+            page.number(index, column, bound)
             column += 1
     last = len(context.rows)
     page.table_end(last, len(columns))
@@ -162,7 +172,7 @@ def weights_sheet(workbook: Any, formats: dict[str, Any], context: ReportContext
 def scores_sheet(workbook: Any, formats: dict[str, Any], context: ReportContext) -> None:
     page = Sheet(workbook, "Scores", formats)
     columns: list[tuple[str, float]] = [("Rank", 6), ("Option", 24), ("Name", 40)]
-    columns += [(w.name, 14) for w in context.weights]
+    columns += [(scored_name(context, w.criterion, w.name), 14) for w in context.weights]
     page.header(columns)
     ranks = {row.option: row.rank for row in context.rows}
     for index, option in enumerate(context.options, start=1):
