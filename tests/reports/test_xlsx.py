@@ -261,3 +261,40 @@ def test_every_printed_page_names_the_model_status_and_author(analysis: Analysis
             footer.left.text == "Starter model: replace with your own decision · Draft · by A. && B. Author"
         )
         assert "&P" in (footer.right.text or "")
+
+
+def test_value_for_money_table_and_chart(tmp_path: Path) -> None:
+    from decisiontool.loading import bundled_model_dir, load_model
+
+    analysis = Analysis.create(load_model(bundled_model_dir()))
+    data = render_report(analysis, ".xlsx", date=DATE)
+    rows = _rows(openpyxl.load_workbook(io.BytesIO(data))["Findings"])
+    table = _table_after(rows, "Value for money")
+    header, body = table[0], table[1:]
+    assert str(header[3]).startswith("Cost: Annual international cost")
+    # benefit: the wsm score with the cost criterion's effective weight set to 0 and the others
+    # rescaled to sum to 1, i.e. (score - its cost contribution) / (1 - the cost weight)
+    w_cost = analysis.weight_map()["cost_burden"]
+    without_cost = {
+        entry.option: (entry.score - (entry.contributions or {})["cost_burden"]) / (1 - w_cost)
+        for entry in analysis.ranking.entries
+    }
+    raw_cost = {option.id: option.file.scores["cost_burden"].value for option in analysis.model.options}
+    assert {row[0] for row in body} == set(without_cost)
+    for row in body:
+        assert math.isclose(float(row[2]), without_cost[str(row[0])], rel_tol=1e-12)  # type: ignore[arg-type]
+    # the frontier by brute force: no other option has a strictly higher benefit at a strictly lower cost
+    on_frontier = {row[0] for row in body if row[4] == "yes"}
+    brute = {
+        a
+        for a in without_cost
+        if not any(without_cost[b] > without_cost[a] and raw_cost[b] < raw_cost[a] for b in without_cost)
+    }
+    assert on_frontier == brute
+    scatter = [chart for chart in _charts(data) if chart.find(f".//{C}scatterChart") is not None]
+    assert len(scatter) == 1
+    titles = [
+        "".join(t.text or "" for t in axis.find(f"{C}title").iter(f"{A}t"))  # type: ignore[union-attr]
+        for axis in scatter[0].iter(f"{C}valAx")
+    ]
+    assert titles[0].startswith("Cost: Annual international cost") and titles[1].startswith("Benefit")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from decisiontool.reports.content import WIDE_UNCERTAINTY, ReportContext
+from decisiontool.reports.xlsx.money import value_for_money_table
 from decisiontool.reports.xlsx.sheet import Sheet
 
 __all__ = ["findings_sheet", "summary_sheet"]
@@ -99,7 +100,8 @@ def findings_sheet(workbook: Any, formats: dict[str, Any], context: ReportContex
     row = _options_table(page, row + 1, context)
     row = _agreement_tables(page, row + 1, context)
     row = _dominance_table(page, row + 1, context)
-    _why_table(page, row + 1, context)
+    row = _why_table(page, row + 1, context)
+    value_for_money_table(page, row + 1, context)
     page.fit_rows()
 
 
