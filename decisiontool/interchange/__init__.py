@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from decisiontool.interchange.export import EXPORT_SUFFIXES, export_bytes, export_model
-from decisiontool.interchange.matrix import Matrix, parse_matrix
+from decisiontool.interchange.matrix import Matrix
+from decisiontool.interchange.reader import parse_matrix
 from decisiontool.interchange.sheets import MAX_SHEET_BYTES, read_workbook
 
 __all__ = [
