@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 import tomli
+from textual.widgets import TabbedContent as TabbedContentType
 from typer.testing import CliRunner
 
 from decisiontool.analysis import Analysis
@@ -828,7 +829,7 @@ def test_quit_can_save_first(app_factory: AppFactory, model_dir: Path) -> None:
 def test_detail_starts_at_the_top_for_another_option(app_factory: AppFactory) -> None:
     async def scenario() -> None:
         app = app_factory()
-        async with app.run_test(size=(100, 24)) as pilot:
+        async with app.run_test(size=(100, 30)) as pilot:
             ranking = app.screen.query_one(RankingList)
             ranking.focus()
             await settle(app, pilot)
@@ -840,5 +841,73 @@ def test_detail_starts_at_the_top_for_another_option(app_factory: AppFactory) ->
             await pilot.pause(0.1)
             await settle(app, pilot)
             assert detail.scroll_y == 0
+
+    run(scenario)
+
+
+BUNDLED = Path(__file__).resolve().parents[2]
+
+
+def test_short_screen_shows_every_option_and_the_tabs_take_turns_with_the_ranking() -> None:
+    from tests.tui.conftest import make_app
+
+    app = make_app(BUNDLED)  # fourteen options or more
+
+    async def scenario() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(app, pilot)
+            screen = app.screen
+            ranking = screen.query_one(RankingList)
+            tabs = screen.query_one("#tabs")
+            panel = screen.query_one("#ranking-panel")
+            assert ranking.size.height >= len(ranking.entries) + 1  # header and every option
+            assert not tabs.display
+            assert "d detail" in str(panel.border_subtitle) or "tabs: d" in str(panel.border_subtitle)
+            await pilot.press("a")
+            await settle(app, pilot)
+            assert tabs.display and not panel.display
+            assert tabs.size.height >= 15  # the SMAA tab has the column's height
+            assert "esc back" in str(screen.query_one("#keys").render())
+            screen.query_one(WeightsList).focus()
+            await pilot.press("right")  # weights still work beside the tab
+            await settle(app, pilot)
+            assert app.session.unsaved
+            await pilot.press("escape")
+            await settle(app, pilot)
+            assert panel.display and not tabs.display
+
+    run(scenario)
+
+
+def test_sixty_by_twenty_keeps_weights_and_ranking_and_reaches_every_tab() -> None:
+    from tests.tui.conftest import make_app
+
+    app = make_app(BUNDLED)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(60, 20)) as pilot:
+            await settle(app, pilot)
+            screen = app.screen
+            weights = screen.query_one(WeightsList)
+            ranking = screen.query_one(RankingList)
+            assert weights.size.height >= 5 and ranking.size.height >= 8
+            keys = str(screen.query_one("#keys").render())
+            assert "q quit" in keys and "? help" in keys
+            for key, tab in (
+                ("d", "tab-detail"),
+                ("s", "tab-sensitivity"),
+                ("a", "tab-smaa"),
+                ("c", "tab-compare"),
+                ("n", "tab-panel"),
+            ):
+                await pilot.press(key)
+                await settle(app, pilot)
+                tabs = screen.query_one("#tabs")
+                assert tabs.display and tabs.size.height >= 15, key  # the whole screen but two lines
+                assert screen.query_one("#tabs", TabbedContentType).active == tab
+                assert not screen.query_one("#weights-panel").display
+                await pilot.press("escape")
+                await settle(app, pilot)
+                assert not tabs.display and weights.size.height >= 5
 
     run(scenario)

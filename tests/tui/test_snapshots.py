@@ -38,6 +38,7 @@ VIEWS: dict[str, tuple[str, ...]] = {
     "compare": ("c",),
     "criterion": ("down", "i"),
     "why": ("y",),
+    "panel": ("n",),
 }
 """Keys from the first paint to each view."""
 
@@ -59,6 +60,18 @@ def test_layout(snap_compare: Any, view: str, size: tuple[int, int], monkeypatch
         await settled(pilot)
 
     assert snap_compare(make_app(TEN), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("view", ["main", "smaa", "panel"])
+def test_sixty_by_twenty(snap_compare: Any, view: str) -> None:
+    # one column: the weights above the ranking; a tab key shows the tab on the whole screen
+    async def run_before(pilot: Any) -> None:
+        await settled(pilot)
+        for key in VIEWS[view]:
+            await pilot.press(key)
+        await settled(pilot)
+
+    assert snap_compare(make_app(TEN), terminal_size=(60, 20), run_before=run_before)
 
 
 def test_help_screen(snap_compare: Any) -> None:

@@ -37,6 +37,9 @@ PALETTE_COMMANDS: tuple[PaletteCommand, ...] = (
         "Compare methods and profiles", "Ranks under every method and profile", "show_tab('tab-compare')"
     ),
     PaletteCommand(
+        "Show the panel", "Participants' tops, agreement; use their weights", "show_tab('tab-panel')"
+    ),
+    PaletteCommand(
         "Colour bars by criterion or group", "Toggle the colouring of the ranking bars", "toggle_colours"
     ),
     PaletteCommand("Lock or unlock weight", "Lock the selected weight", "lock_selected"),
@@ -75,6 +78,8 @@ MAIN_BINDINGS: list[BindingType] = [
     ),
     _key("a", "show_tab('tab-smaa')", "SMAA", "Show rank acceptability (SMAA)", name="tab_smaa"),
     _key("c", "show_tab('tab-compare')", "Compare", "Compare methods and profiles", name="tab_compare"),
+    _key("n", "show_tab('tab-panel')", "Panel", "Participants' tops, agreement", name="tab_panel"),
+    _key("escape", "back", "Back", "Back from a zoomed tab (small screens: from the open tab)"),
     _key("b", "toggle_colours", "Colours", "Colour bars by criterion or by group"),
 ]
 """The main screen's bindings (every one with an id and a tooltip)."""

@@ -32,6 +32,7 @@ from decisiontool.tui.text import one_line, safe
 from decisiontool.tui.widgets.analyses import CompareView, SensitivityView, SmaaView
 from decisiontool.tui.widgets.detail import DetailPanel
 from decisiontool.tui.widgets.keys import KeyLine
+from decisiontool.tui.widgets.panel import PanelList, PanelView, panel_weights, participant_label
 from decisiontool.tui.widgets.ranking import RankingList, RankingPanel
 from decisiontool.tui.widgets.rows import RowList
 from decisiontool.tui.widgets.weights import WeightsList, WeightsPanel
@@ -46,8 +47,16 @@ TABS: tuple[tuple[str, str], ...] = (
     ("tab-sensitivity", "Sensitivity"),
     ("tab-smaa", "SMAA"),
     ("tab-compare", "Compare"),
+    ("tab-panel", "Panel"),
 )
 """The analysis tabs in order (id, title); a new tab adds a line here and a branch in `refresh_tab`."""
+
+
+SHORT_HEIGHT = 30
+"""Screens shorter than this show the ranking or the open tab, not both (all options stay visible)."""
+
+TAB_KEYS = ("d detail · s sensitivity · a SMAA · c compare", "tabs: d s a c")
+"""The tab keys (long, short), shown under the ranking when the tabs are out of sight."""
 
 
 class Tabs(TabbedContent):
@@ -76,11 +85,14 @@ class MainScreen(AnalysisTabs, FileActions):
         (140, "-wide"),
     ]
     """Below 72 columns one column; below 140 the tabs sit under the ranking; from 140, three columns."""
+    VERTICAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-short"), (SHORT_HEIGHT, "-tall")]  # noqa: RUF012
+    """Below `SHORT_HEIGHT` rows the ranking and the open tab take turns (a tab key shows it, Esc returns)."""
 
     def __init__(self, session: Session) -> None:
         super().__init__(id="main")
         self.session = session
         self._detail_timer: Timer | None = None
+        self._focus_keys: dict[str, str] = {}
         self._smaa_cache = None
 
     # -- layout -----------------------------------------------------------------------
@@ -100,17 +112,21 @@ class MainScreen(AnalysisTabs, FileActions):
                     yield SmaaView(id="smaa")
                 with TabPane("Compare", id="tab-compare"):
                     yield CompareView(id="compare")
+                with TabPane("Panel", id="tab-panel"):
+                    yield PanelView(self.session, id="panel")
         yield KeyLine(id="keys")
 
     def on_mount(self) -> None:
         """Focus the weights and draw the status line and detail."""
         self.query_one(WeightsList).focus()
+        self.show_panel_tab()
         self.refresh_status()
         self.schedule_detail(0.0)
 
     def on_resize(self) -> None:
-        """The status line is cut to the width."""
+        """The status line is cut to the width; the keys and the tab hint follow the size class."""
         self.refresh_status()
+        self.call_after_refresh(self.refresh_keys)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The key line follows the focus: ←→ weight and ⏎ set in the weights, ⏎ open elsewhere."""
@@ -118,9 +134,39 @@ class MainScreen(AnalysisTabs, FileActions):
             context = {"⏎": "set"}
         elif isinstance(event.widget, RankingList):
             context = {"←→": "", "⏎": "why"}
+        elif isinstance(event.widget, PanelList):
+            context = {"←→": "", "⏎": "use weights"}
         else:
             context = {"←→": "", "⏎": "open"}
-        self.query_one(KeyLine).show(context)
+        self._focus_keys = context
+        self.refresh_keys()
+
+    @property
+    def tabs_take_turns(self) -> bool:
+        """True when the open tab shows instead of the ranking or the weights (a small screen)."""
+        return self.has_class("-short") or self.has_class("-tiny")
+
+    def refresh_keys(self) -> None:
+        """The key line for the focus, with Esc when a tab covers the ranking or the weights."""
+        keys = dict(self._focus_keys)
+        if self.tabs_take_turns and self.has_class("-tabs-open"):
+            keys["esc"] = "back"
+        self.query_one(KeyLine).show(keys)
+        panel = self.query_one(RankingPanel)
+        extra = (" · n panel", " n") if self.session.model.panel else ("", "")
+        long, short = (keys + more for keys, more in zip(TAB_KEYS, extra, strict=True))
+        hint = long if len(long) + 6 <= panel.size.width else short
+        panel.border_subtitle = hint if self.tabs_take_turns and not self.has_class("-tiny") else ""
+
+    def action_back(self) -> None:
+        """Esc: leave the zoomed tab, or on a small screen go back from the open tab."""
+        if self.maximized is not None:
+            self.minimize()
+        elif self.has_class("-tabs-open") and self.tabs_take_turns:
+            self.remove_class("-tabs-open")
+            if self.query_one(Tabs).has_focus_within:
+                self.ranking_list.focus()
+            self.refresh_keys()
 
     @property
     def weights_list(self) -> WeightsList:
@@ -168,8 +214,19 @@ class MainScreen(AnalysisTabs, FileActions):
         self.refresh_status()
         self.schedule_detail()
 
+    def show_panel_tab(self) -> None:
+        """The Panel tab is there only when the model has a panel."""
+        tabs = self.query_one(TabbedContent)
+        if self.session.model.panel:
+            tabs.show_tab("tab-panel")
+        else:
+            if tabs.active == "tab-panel":
+                tabs.active = "tab-detail"
+            tabs.hide_tab("tab-panel")
+
     def refresh_all(self) -> None:
         """Redraw everything (after a method, profile or model change)."""
+        self.show_panel_tab()
         self.weights_list.refresh_weights()
         self.query_one(RankingPanel).refresh_panel()
         self.refresh_status()
@@ -200,6 +257,8 @@ class MainScreen(AnalysisTabs, FileActions):
             self.refresh_smaa()
         elif active == "tab-compare":
             self.compute_compare(analysis)
+        elif active == "tab-panel":
+            self.refresh_panel_tab()
         self.refresh_bands()
 
     @on(TabbedContent.TabActivated)
@@ -286,6 +345,7 @@ class MainScreen(AnalysisTabs, FileActions):
         if self.has_class("-tiny"):
             # one column: v brings the weights back in place of the open tab
             self.toggle_class("-tabs-open")
+            self.refresh_keys()
             return
         panel.display = not panel.display
         self.set_class(not panel.display, "-no-weights")
@@ -299,6 +359,46 @@ class MainScreen(AnalysisTabs, FileActions):
             self.minimize()
         else:
             self.maximize(self.query_one(Tabs), container=False)
+
+    # -- panel ----------------------------------------------------------------------
+
+    @on(PanelList.Use)
+    def _use_panel_weights(self, event: PanelList.Use) -> None:
+        result = self.panel_result()
+        if result is None:
+            return
+        weights = panel_weights(result, event.row_id)
+        if event.row_id:
+            whose = participant_label(result.participant(event.row_id)) + "'s weights"
+        else:
+            whose = f"the panel's {result.aggregate} aggregate"
+        if result.illustrative:
+            whose += " (illustrative panel)"
+
+        def use() -> None:
+            before = len(self.session.undo_stack)
+            self._apply(lambda: self.session.apply_effective_weights(weights))
+            if len(self.session.undo_stack) > before:
+                self.notify(safe(f"Weights: {whose}. Not saved; ctrl+z undoes."), timeout=4)
+                self.query_one(PanelView).refresh_marks()
+
+        self.ask_before_dropping(use, "Use " + whose)
+
+    def ask_before_dropping(self, then: Callable[[], None], what: str) -> None:
+        """Run `then` now, or after a yes when it would replace unsaved weights."""
+        if not self.session.unsaved:
+            then()
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        question = (
+            f"Your weights are not saved. {what} instead? "
+            "(ctrl+z brings yours back; ctrl+s saves them first.)"
+        )
+        self.app.push_screen(ConfirmDialog(question, yes="Replace", no="Stay"), confirmed)
 
     # -- method and profile -----------------------------------------------------------
 
@@ -329,19 +429,8 @@ class MainScreen(AnalysisTabs, FileActions):
                 profile == self.session.analysis.profile and not self.session.differs_from_profile
             ):
                 return
-            if not self.session.unsaved:
-                self.switch_profile(profile)
-                return
-
-            def confirmed(yes: bool | None) -> None:
-                if yes:
-                    self.switch_profile(profile)
-
-            question = (
-                "Your weights are not saved. Switch profile and drop them? "
-                "(ctrl+z brings them back; ctrl+s saves them first.)"
-            )
-            self.app.push_screen(ConfirmDialog(question, yes="Switch", no="Stay"), confirmed)
+            name = one_line(self.session.model.profile_name(profile))
+            self.ask_before_dropping(lambda: self.switch_profile(profile), f"Switch to the profile {name}")
 
         self.app.push_screen(
             ChoiceDialog("Weight profile", self.session.profiles(), self.session.analysis.profile), chosen
@@ -360,9 +449,17 @@ class MainScreen(AnalysisTabs, FileActions):
         self.weights_list.refresh_weights()
 
     def action_show_tab(self, tab: str) -> None:
-        """Open a tab (detail, sensitivity, SMAA, compare); on a tiny screen in place of the weights."""
+        """Open a tab (detail, sensitivity, SMAA, compare, panel); on a tiny screen instead of the weights."""
+        if tab == "tab-panel" and not self.session.model.panel:
+            self.notify("This model has no panel: add one file per participant in MODEL/panel/.", timeout=4)
+            return
+        if tab == "tab-panel":
+            self.query_one(PanelList).focus()  # ⏎ takes the highlighted participant's weights
+        elif self.has_class("-short") and not self.has_class("-tiny") and self.ranking_list.has_focus:
+            self.weights_list.focus()  # the ranking is out of sight
         self.query_one(TabbedContent).active = tab
         self.add_class("-tabs-open")
+        self.refresh_keys()
 
     def action_help(self) -> None:
         """Show every key binding."""

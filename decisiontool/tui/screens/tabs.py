@@ -7,12 +7,14 @@ shown in its tab (and reported), never raised out of the worker.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.screen import Screen
 
 from decisiontool.analysis import Analysis
 from decisiontool.findings import Findings, ScoreInterval
+from decisiontool.problems import ModelError
 from decisiontool.tui.results import (
     Comparison,
     Sensitivity,
@@ -26,6 +28,9 @@ from decisiontool.tui.state import Session
 from decisiontool.tui.text import safe
 from decisiontool.tui.widgets.analyses import CompareView, SensitivityView, SmaaView
 from decisiontool.tui.widgets.weights import WeightsList
+
+if TYPE_CHECKING:
+    from decisiontool.panel import PanelResult
 
 SMAA_SAMPLES = 4000
 """Samples for the SMAA tab: enough for a stable picture at interactive speed."""
@@ -43,6 +48,8 @@ class AnalysisTabs(Screen[None]):
     session: Session
     _smaa_cache: tuple[Analysis, SmaaSummary] | None = None
     _findings_cache: tuple[Analysis, Findings] | None = None
+    _panel_cache: tuple[Analysis, PanelResult] | None = None
+    _panel_pending: Analysis | None = None
 
     def option_names(self) -> dict[str, str]:
         """Option id -> name (as in the model; widgets make it safe)."""
@@ -133,6 +140,72 @@ class AnalysisTabs(Screen[None]):
         if analysis is self.session.analysis:
             profiles = {pid: analysis.model.profile_name(pid) for pid in analysis.model.profile_ids}
             self.query_one(CompareView).show(comparison, self.option_names(), profiles)
+
+    # -- panel -----------------------------------------------------------------------
+
+    def panel_result(self) -> PanelResult | None:
+        """The panel analysed from the current profile and method, when it is known."""
+        base = self.session.profile_analysis()
+        if self._panel_cache is not None and self._panel_cache[0] is base:
+            return self._panel_cache[1]
+        return None
+
+    def refresh_panel_tab(self) -> None:
+        """Draw the panel; analyse it in a worker once per profile and method (never twice)."""
+        from decisiontool.tui.widgets.panel import PanelList, PanelView
+
+        view = self.query_one(PanelView)
+        if not self.session.model.panel:
+            view.show_message("This model has no panel: add one file per participant in MODEL/panel/.")
+            return
+        result = self.panel_result()
+        if result is not None:
+            if view.query_one(PanelList).result is result:
+                view.refresh_marks()
+            else:
+                view.show(result)
+            return
+        base = self.session.profile_analysis()
+        if self._panel_pending is base:
+            return  # already being analysed
+        view.show_message("Analysing the panel…")
+        self._panel_pending = base
+        self.compute_panel(base)
+
+    @work(thread=True, exclusive=True, group="panel", exit_on_error=False)
+    def compute_panel(self, base: Analysis) -> None:
+        """`decisiontool panel`'s analysis (decisiontool.panel), off the UI thread."""
+        from decisiontool.panel import analyse_panel
+        from decisiontool.tui.widgets.panel import PanelView
+
+        try:
+            result = analyse_panel(base)
+        except ModelError as error:
+            message = "The panel cannot be analysed:\n" + "\n".join(str(p) for p in error.problems)
+            self.app.call_from_thread(self.query_one(PanelView).show_message, safe(message))
+            self.app.call_from_thread(self._panel_done, base, None)
+            return
+        except Exception as error:
+            self.app.call_from_thread(self.query_one(PanelView).show_message, safe(f"Panel failed: {error}"))
+            self.app.call_from_thread(self.tab_failed, "Panel", error)
+            self.app.call_from_thread(self._panel_done, base, None)
+            return
+        self.app.call_from_thread(self._panel_done, base, result)
+
+    def _panel_done(self, base: Analysis, result: PanelResult | None) -> None:
+        if self._panel_pending is base:
+            self._panel_pending = None
+        if result is None:
+            return
+        self._panel_cache = (base, result)
+        self.panels_analysed += 1
+        if base is self.session.profile_analysis():
+            from decisiontool.tui.widgets.panel import PanelView
+
+            self.query_one(PanelView).show(result)
+
+    panels_analysed = 0
+    """How many times a panel was analysed (tests check it is once per profile and method)."""
 
     # -- findings: the score bands behind the bars and the Why view -------------------
 

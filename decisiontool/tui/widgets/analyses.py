@@ -52,11 +52,11 @@ class SensitivityView(Vertical):
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        legend = Text()
+        entries: list[tuple[str, tuple[int, int, int]]] = []
         for option, colour in zip(top[:MAX_LINES], SERIES_COLOURS, strict=False):
             plt.plot(found.weights, found.scores[option], marker="braille", color=colour)
-            legend.append("━━ ", style="rgb({},{},{})".format(*colour))
-            legend.append(cut(one_line(option_names.get(option, option)), 28) + "   ")
+            entries.append((one_line(option_names.get(option, option)), colour))
+        self.legend_entries = entries
         plt.vertical_line(found.current, color=CURRENT_COLOUR)
         caption = Text()
         caption.append(one_line(found.label), style="bold")
@@ -77,8 +77,29 @@ class SensitivityView(Vertical):
         plt.xlim(0, 1)
         plt.xlabel("weight")
         self.query_one("#sensitivity-caption", Static).update(caption)
-        self.query_one("#sensitivity-legend", Static).update(legend)
+        self.draw_legend()
         plot.refresh()
+
+    legend_entries: list[tuple[str, tuple[int, int, int]]] = []  # noqa: RUF012 (set per instance in show)
+
+    def draw_legend(self) -> None:
+        """The legend in columns, each entry on one line with its marker (never split by wrapping)."""
+        width = max(20, self.size.width - 2)
+        columns = max(1, min(4, width // 30))
+        cell = width // columns
+        legend = Text()
+        for index, (name, colour) in enumerate(self.legend_entries):
+            if index and index % columns == 0:
+                legend.append("\n")
+            legend.append("━━ ", style="rgb({},{},{})".format(*colour))
+            legend.append(cut(name, cell - 4).ljust(cell - 3))
+        legend.rstrip()
+        self.query_one("#sensitivity-legend", Static).update(legend)
+
+    def on_resize(self) -> None:
+        """The legend's columns follow the width."""
+        if self.legend_entries:
+            self.draw_legend()
 
 
 def show_table(static: Static, table: Table) -> None:

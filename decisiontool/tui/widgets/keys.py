@@ -7,6 +7,7 @@ always keeps `? help` (which lists every key) and `q quit`.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
@@ -20,6 +21,7 @@ KEYS: tuple[tuple[str, str, int], ...] = (
     ("^e", "export", 9),
     ("v", "weights pane", 10),
     ("z", "zoom", 5),
+    ("esc", "", 1),
     ("q", "quit", 1),
     ("?", "help", 0),
     ("^p", "commands", 8),
@@ -33,7 +35,8 @@ def key_line(width: int, context: dict[str, str] | None = None) -> Text:
     entries = [(key, labels.get(key, label), priority) for key, label, priority in KEYS]
     entries = [entry for entry in entries if entry[1]]
     chosen = sorted(entries, key=lambda entry: entry[2])
-    while chosen and sum(len(key) + len(label) + 3 for key, label, _ in chosen) - 2 > width:
+    # a leading space, then `key label` and two spaces each, the last two dropped
+    while chosen and 1 + sum(cell_len(key) + cell_len(label) + 3 for key, label, _ in chosen) - 2 > width:
         chosen.pop()
     keep = {key for key, _, _ in chosen}
     text = Text(" ")
