@@ -48,6 +48,8 @@ class CentralWeights:
     rows: tuple[CentralWeightRow, ...]
     omitted: tuple[str, ...]
     """The names of options first in some samples, but fewer than the threshold."""
+    confidence: str
+    """What the confidence factors of this run say (`confidence_note`)."""
 
     @property
     def percent_format(self) -> str:
@@ -107,6 +109,7 @@ def central_weights(
         digits=digits,
         rows=rows,
         omitted=omitted,
+        confidence=confidence_note(smaa),
     )
 
 

@@ -243,3 +243,15 @@ def test_the_bundled_report_lists_every_participant_and_every_dissent(bundled: A
     html = _include(html_environment(), "_panel.html.j2", bundled)
     table = html_table(html_document(f"<html><body>{html}</body></html>".encode()), "Every dissent")
     assert sorted((row[0], row[2]) for row in table[1:]) == expected_dissent
+
+
+def test_the_full_reports_carry_the_panel_section(panel_model: Path) -> None:
+    analysis = _analysis(panel_model)
+    html = render_report(analysis, ".html", date=DATE)
+    document = html_document(html)
+    contents = [text_of(a) for a in document.iter("a") if a.get("href") == "#panel"]
+    assert contents == ["Panel"]
+    assert [tuple(row) for row in html_table(document, "Every dissent")[1:]] == DISSENT
+    markdown = render_report(analysis, ".md", date=DATE).decode()
+    assert markdown.index("## Panel\n") < markdown.index("## Appendix A")
+    assert all(text in unescape_markdown(markdown) for _, _, text in DISSENT)

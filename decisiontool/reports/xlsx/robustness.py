@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from decisiontool.reports.central import confidence_note
 from decisiontool.reports.content import ReportContext
 from decisiontool.reports.xlsx.sheet import Sheet
 
@@ -121,8 +120,8 @@ def smaa_sheet(workbook: Any, formats: dict[str, Any], context: ReportContext) -
     span = max(1, len(columns) - 1)
     page.merged(last + 2, 1, span, context.smaa_description)
     row = _central_weights(page, last + 4, context)
-    if context.smaa is not None:
-        page.merged(row + 1, 1, span, confidence_note(context.smaa))
+    if context.central_weights is not None:
+        page.merged(row + 1, 1, span, context.central_weights.confidence)
     page.fit_rows()
 
 
