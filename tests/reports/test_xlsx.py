@@ -298,3 +298,17 @@ def test_value_for_money_table_and_chart(tmp_path: Path) -> None:
         for axis in scatter[0].iter(f"{C}valAx")
     ]
     assert titles[0].startswith("Cost: Annual international cost") and titles[1].startswith("Benefit")
+
+
+@pytest.mark.parametrize(
+    ("method", "heads"),
+    [
+        ("promethee2", ["Positive flow", "Negative flow"]),
+        ("vikor", ["S (group utility)", "R (individual regret)", "Q (compromise)"]),
+        ("topsis", ["Distance to the ideal", "Distance to the anti-ideal"]),
+    ],
+)
+def test_methods_values_are_headed_in_plain_words(analysis: Analysis, method: str, heads: list[str]) -> None:
+    header = [cell.value for cell in _book(analysis.with_method(method))["Ranking"][1]]
+    assert header[6 : 6 + len(heads)] == heads
+    assert not [h for h in header if isinstance(h, str) and "_" in h]

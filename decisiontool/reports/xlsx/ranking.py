@@ -55,7 +55,7 @@ def ranking_sheet(workbook: Any, formats: dict[str, Any], context: ReportContext
     ]
     if context.has_contributions:
         columns += [(CONTRIBUTION_PREFIX + w.name, 16) for w in context.weights]
-    columns += [(key, 10) for key in context.extra_keys]
+    columns += [(context.reader.extra_label(key), 12) for key in context.extra_keys]
     columns += [("Lowest score (uncertain scores in their ranges)", 14), ("Highest score", 14)]
     page.header(columns)
     for index, row in enumerate(context.rows, start=1):
