@@ -110,6 +110,17 @@ def render_report(
     return renderer(context)
 
 
+def _writable_targets(target: Path, *, findings_csv: bool, force: bool) -> list[Path]:
+    """The report file (and its findings CSV), each checked writable before either is written
+    and before the (possibly slow) rendering; `write_bytes_atomic` checks again."""
+    from decisiontool.atomic import check_writable
+
+    targets = [target, csv_report.findings_path(target)] if findings_csv else [target]
+    for each in targets:
+        check_writable(each, force=force)
+    return targets
+
+
 def write_report(
     analysis: Analysis,
     path: Path,
@@ -150,13 +161,9 @@ def write_report(
                 )
             ]
         )
-    from decisiontool.atomic import check_writable, write_bytes_atomic
+    from decisiontool.atomic import write_bytes_atomic
 
-    targets = [target, csv_report.findings_path(target)] if findings_csv else [target]
-    for each in targets:
-        # fail before the (possibly slow) rendering, and before writing either file;
-        # write_bytes_atomic checks again
-        check_writable(each, force=force)
+    targets = _writable_targets(target, findings_csv=findings_csv, force=force)
     if findings is None:
         findings = findings_for(analysis, smaa)  # once, for the report and its findings CSV
     data = render_report(

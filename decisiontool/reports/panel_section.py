@@ -14,6 +14,7 @@ Must not import rich, textual, jinja2 or xlsxwriter.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -136,7 +137,7 @@ def _about_name(result: PanelResult, about: str, kind: str) -> str:
 
 
 def _sentences(
-    result: PanelResult, names: dict[str, str], section_rows: tuple[PanelParticipantRow, ...]
+    result: PanelResult, names: Mapping[str, str], section_rows: tuple[PanelParticipantRow, ...]
 ) -> tuple[str, ...]:
     sentences = [ILLUSTRATIVE_NOTICE] if result.illustrative else []
     sentences.append(
@@ -161,14 +162,9 @@ def _sentences(
     return tuple(sentences)
 
 
-def panel_section(result: PanelResult) -> PanelSection:
-    """The report's Panel section of `result` (the panel analysed under the report's analysis)."""
-    model = result.base.model
-    names = {option.id: option.name for option in model.options}
-    criterion_names = {criterion.id: criterion.name for criterion in model.criteria}
+def _participant_rows(result: PanelResult, names: Mapping[str, str]) -> tuple[PanelParticipantRow, ...]:
     without = {entry.participant: entry.top_without for entry in result.leave_one_out}
-    participant_names = {view.id: view.name for view in result.participants}
-    rows = tuple(
+    return tuple(
         PanelParticipantRow(
             id=view.id,
             name=view.name,
@@ -184,17 +180,26 @@ def panel_section(result: PanelResult) -> PanelSection:
         )
         for view in result.participants
     )
+
+
+def _weight_rows(result: PanelResult) -> tuple[PanelWeightRow, ...]:
     group_weights = result.group_weights
-    weights = tuple(
+    return tuple(
         PanelWeightRow(
             criterion.id,
             criterion.name,
             tuple(view.weights[criterion.id] for view in result.participants),
             group_weights[criterion.id],
         )
-        for criterion in model.criteria
+        for criterion in result.base.model.criteria
     )
-    readings = tuple(
+
+
+def _reading_rows(
+    result: PanelResult, names: Mapping[str, str], participant_names: Mapping[str, str]
+) -> tuple[ReadingRow, ...]:
+    criterion_names = {criterion.id: criterion.name for criterion in result.base.model.criteria}
+    return tuple(
         ReadingRow(
             option_name=names.get(entry.option, entry.option),
             criterion_name=criterion_names.get(entry.criterion, entry.criterion),
@@ -207,7 +212,10 @@ def panel_section(result: PanelResult) -> PanelSection:
         )
         for entry in result.disagreements
     )
-    dissent = tuple(
+
+
+def _dissent_rows(result: PanelResult, participant_names: Mapping[str, str]) -> tuple[DissentRow, ...]:
+    return tuple(
         DissentRow(
             participant=entry.participant,
             participant_name=participant_names.get(entry.participant, entry.participant),
@@ -218,6 +226,13 @@ def panel_section(result: PanelResult) -> PanelSection:
         )
         for entry in result.dissent
     )
+
+
+def panel_section(result: PanelResult) -> PanelSection:
+    """The report's Panel section of `result` (the panel analysed under the report's analysis)."""
+    names = {option.id: option.name for option in result.base.model.options}
+    participant_names = {view.id: view.name for view in result.participants}
+    rows = _participant_rows(result, names)
     return PanelSection(
         result=result,
         title="Panel (illustrative)" if result.illustrative else "Panel",
@@ -227,7 +242,7 @@ def panel_section(result: PanelResult) -> PanelSection:
         group_top_name=names.get(result.top, result.top),
         kendall_w=_number(result.kendall_w),
         participants=rows,
-        weights=weights,
-        readings=readings,
-        dissent=dissent,
+        weights=_weight_rows(result),
+        readings=_reading_rows(result, names, participant_names),
+        dissent=_dissent_rows(result, participant_names),
     )
