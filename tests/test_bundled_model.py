@@ -97,26 +97,64 @@ def test_pinned_top_three() -> None:
     assert top == ["unodc_interpol_network", "anti_impunity_commission", "regional_spm_light"]
 
 
-def test_the_reach_rescore_moves_the_network_by_exactly_one_level_of_reach() -> None:
-    # Hand-worked: with default weights, reach has effective weight (20/106) * (10/20) = 10/106
-    # (group strategic_fit 20 of 106, reach 10 of its group's 20), and one level on a 0-5
-    # linear scale is 1/5 of it; the network's only change at point values is reach 5 -> 4.
+def _default_scores_with(tmp_path: Path, option: str, criterion: str, value: float) -> dict[str, float]:
+    """Default-weight scores of a copy of the bundled model in which one point score is changed."""
+    import re
+    import shutil
+
+    for folder in ("criteria", "options"):
+        shutil.copytree(bundled_model_dir() / folder, tmp_path / folder)
+    path = tmp_path / "options" / f"{option}.toml"
+    text = path.read_text(encoding="utf-8")
+    # the point value changes and its range goes (a range must contain the value)
+    section = re.compile(rf"(\[scores\.{criterion}\]\nvalue = )[0-9.]+\n(range = .*\n)?")
+    assert section.search(text), (option, criterion)
+    path.write_text(section.sub(rf"\g<1>{value}\n", text, count=1), encoding="utf-8")
+    return {e.option: e.score for e in Analysis.create(load_model(tmp_path)).ranking.entries}
+
+
+def test_the_reach_rescore_moves_the_network_by_exactly_one_level_of_reach(tmp_path: Path) -> None:
+    # Hand-worked: with default weights (total 112 since 2026.3), reach has effective weight
+    # (20/112) * (10/20) = 10/112 (group strategic_fit 20 of 112, reach 10 of its group's 20),
+    # and one level on a 0-5 linear scale is 1/5 of it. Reach 5 (2026.1) would rank it first.
     network = MODEL.option("unodc_interpol_network").file.scores
     assert network["transnational_reach"].value == 4
     scores = {e.option: e.score for e in Analysis.create(MODEL).ranking.entries}
-    with_reach_5 = scores["unodc_interpol_network"] + (10 / 106) / 5
-    assert with_reach_5 == pytest.approx(0.6518867924528301)  # the 2026.1 score, before the rescore
-    assert with_reach_5 > scores["unodc_interpol_network"] > scores["anti_impunity_commission"]
+    with_reach_5 = _default_scores_with(tmp_path, "unodc_interpol_network", "transnational_reach", 5)
+    gain = with_reach_5["unodc_interpol_network"] - scores["unodc_interpol_network"]
+    assert gain == pytest.approx((10 / 112) / 5)
+    assert (
+        with_reach_5["unodc_interpol_network"]
+        > scores["unodc_interpol_network"]
+        > scores["anti_impunity_commission"]
+    )
 
 
-def test_the_commission_moves_by_exactly_one_level_of_analysis() -> None:
-    # Hand-worked: analysis_to_action has effective weight (26/106) * (9/26) = 9/106 with default
-    # weights; the commission's only change at point values in 2026.3 is analysis 4 -> 3, one
-    # fifth of that weight, and the score it had before (0.6415) is from the 2026.2 ranking.
+def test_the_commission_moves_by_exactly_one_level_of_analysis(tmp_path: Path) -> None:
+    # Hand-worked: analysis_to_action has effective weight (26/112) * (9/26) = 9/112 with default
+    # weights; 2026.3 rescored the commission's analysis 4 -> 3 (one decision stream), one fifth of
+    # that weight, and with 4 it would still rank first, ahead of the network.
     commission = MODEL.option("anti_impunity_commission").file.scores
     assert commission["analysis_to_action"].value == 3
     scores = {e.option: e.score for e in Analysis.create(MODEL).ranking.entries}
-    assert scores["anti_impunity_commission"] + (9 / 106) / 5 == pytest.approx(0.6415, abs=5e-5)
+    with_4 = _default_scores_with(tmp_path, "anti_impunity_commission", "analysis_to_action", 4)
+    gain = with_4["anti_impunity_commission"] - scores["anti_impunity_commission"]
+    assert gain == pytest.approx((9 / 112) / 5)
+    assert with_4["anti_impunity_commission"] > scores["unodc_interpol_network"]
+
+
+def test_host_acceptability_is_scored_and_weighed_everywhere() -> None:
+    # Added in 2026.3: would the current host authorities accept the option? (L09: consent)
+    criterion = next(c for c in MODEL.criteria if c.id == "host_acceptability")
+    assert list(criterion.lessons) == ["L09"]
+    for option in MODEL.options:
+        assert option.file.scores["host_acceptability"].sources, option.id
+    for profile_id, profile in MODEL.profiles.items():
+        assert profile.weights.get("host_acceptability", 0) > 0, profile_id
+    values = {o.id: o.file.scores["host_acceptability"].value for o in MODEL.options}
+    # the two options the authorities chose themselves are at the top, the two they ended at 0
+    assert values["aes_joint_force"] == values["bilateral_pmc_counterfactual"] == 5
+    assert values["un_pko_toc_mandate"] == values["un_sanctions_poe"] == 0
 
 
 def test_the_model_date_is_the_evidence_cut_off() -> None:
