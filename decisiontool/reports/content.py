@@ -94,6 +94,8 @@ class RankRow:
     fails_minimum: tuple[str, ...]
     filled: tuple[str, ...]
     wide: tuple[str, ...]
+    flag_labels: tuple[str, ...] = ()
+    """Short notes for the ranking table, criteria by name (each spelled out in the flags section)."""
 
     @property
     def kind_label(self) -> str:
@@ -107,17 +109,18 @@ class RankRow:
                 return part.value
         return None
 
-    @property
-    def flag_labels(self) -> tuple[str, ...]:
-        """Short notes for the ranking table (each also spelled out in the flags section)."""
-        notes = []
-        if self.fails_minimum:
-            notes.append("fails minimum: " + ", ".join(self.fails_minimum))
-        if self.filled:
-            notes.append("missing score set to worst: " + ", ".join(self.filled))
-        if self.wide:
-            notes.append("wide uncertainty: " + ", ".join(self.wide))
-        return tuple(notes)
+
+def flag_labels(row: RankRow, names: Mapping[str, str]) -> tuple[str, ...]:
+    """The ranking table's notes for one row: `fails minimum: <criterion name>, ...`."""
+    notes = []
+    for label, criteria in (
+        ("fails minimum", row.fails_minimum),
+        ("missing score set to worst", row.filled),
+        ("wide uncertainty", row.wide),
+    ):
+        if criteria:
+            notes.append(f"{label}: " + ", ".join(names.get(cid, cid) for cid in criteria))
+    return tuple(notes)
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,9 @@ class Provenance:
 
     model_directory: str
     bundled: bool
+    directory_text: str
+    """What a reader is shown for the model directory: its name, or that it is the bundled
+    model (never a local install path)."""
     files: tuple[InputFile, ...]
     command: tuple[str, ...]
     command_line: str
@@ -288,6 +294,12 @@ class ReportContext:
     """The findings and everything the report says in words (`reports.reading`)."""
     panel: PanelSection | None = None
     """The Panel section, when the model has a panel (`reports.panel_section`)."""
+    cost_criteria: frozenset[str] = frozenset()
+    """The criteria where a lower score is better (direction `cost`): marked so wherever they appear."""
+
+    def criterion_label(self, criterion: str, name: str) -> str:
+        """A criterion's name, with `(lower is better)` for a cost criterion."""
+        return f"{name} (lower is better)" if criterion in self.cost_criteria else name
 
     @property
     def direction(self) -> str:
@@ -427,6 +439,7 @@ def build_context(
             status=status,
         ),
         panel=_panel(analysis, panel),
+        cost_criteria=frozenset(c.id for c in model.criteria if c.direction == "cost"),
     )
     return _with_summary(context)
 
@@ -479,7 +492,7 @@ def _rank_row(
     criterion_ids = analysis.arrays.criterion_ids
     option = analysis.model.options[entry.index]
     filled = analysis.model.filled
-    return RankRow(
+    row = RankRow(
         rank=entry.rank,
         option=entry.option,
         name=entry.name,
@@ -496,6 +509,7 @@ def _rank_row(
         filled=tuple(cid for cid in criterion_ids if (entry.option, cid) in filled),
         wide=tuple(cid for j, cid in enumerate(criterion_ids) if (entry.index, j) in wide),
     )
+    return replace(row, flag_labels=flag_labels(row, names))
 
 
 def _flags(analysis: Analysis, rows: Sequence[RankRow], names: Mapping[str, str]) -> tuple[Flag, ...]:
@@ -652,9 +666,11 @@ def _provenance(analysis: Analysis, argv: Sequence[str], date: datetime.date) ->
             InputFile(resolved.relative_to(root).as_posix(), sha256_file(resolved), resolved.stat().st_size)
         )
     command = tuple(argv)
+    bundled = root == bundled_model_dir().resolve()
     return Provenance(
         model_directory=str(root),
-        bundled=root == bundled_model_dir().resolve(),
+        bundled=bundled,
+        directory_text=f"the model bundled with decisiontool {__version__}" if bundled else root.name,
         files=tuple(files),
         command=command,
         command_line=_join_command(command),

@@ -99,7 +99,7 @@ def test_markdown_escapes_model_text(hostile_model: Path, tmp_path: Path) -> Non
         for t in tables
         if t[0][0] == "Criterion" and "Rationale" in t[0] and any("pipe" in c for r in t for c in r)
     )
-    cost = next(row for row in evidence if row[0] == "Annual cost")
+    cost = next(row for row in evidence if row[0] == "Annual cost (lower is better)")  # a cost criterion
     assert len(cost) == 6
     assert cost[4].startswith("a | pipe, *stars*, _under_, [link](javascript:alert(1))")
 

@@ -161,7 +161,7 @@ def test_markdown_robustness_tables(
     assert [row[0] for row in sensitivity[1:]] == [
         "Cross-border reach",
         "Dedicated resources",
-        "Annual cost",
+        "Annual cost (lower is better)",  # a cost criterion, said so
         "Political durability",
     ]
 

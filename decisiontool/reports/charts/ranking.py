@@ -254,7 +254,7 @@ def _legend(
             number += 1
             x = LEFT + column * column_width
             chart.rects.append(Rect(x, y, 12, 12, chart.fill(styles[w.criterion]), w.name, css="swatch"))
-            lines = wrap(f"{number} {w.name}", column_width - 30)
+            lines = wrap(f"{number} {context.criterion_label(w.criterion, w.name)}", column_width - 30)
             for index, line in enumerate(lines):
                 chart.texts.append(Text(x + 17, y + 10 + 14 * index, line, "start", "legend"))
             height = max(height, len(lines))

@@ -57,7 +57,7 @@ def weights_chart(context: ReportContext, styles: dict[str, CriterionStyle]) -> 
     top = 4.0
     y = top
     for w in context.weights:
-        extra = _label(chart, w.name, y)
+        extra = _label(chart, context.criterion_label(w.criterion, w.name), y)
         x1 = scale(w.weight)
         chart.rects.append(
             Rect(
@@ -101,7 +101,7 @@ def tornado_chart(context: ReportContext) -> Chart | None:
     top = 4.0
     y = top
     for s in rows:
-        extra = _label(chart, s.name, y)
+        extra = _label(chart, context.criterion_label(s.criterion, s.name), y)
         middle = y + extra / 2
         low = s.down if s.down is not None else 0.0
         high = s.up if s.up is not None else 1.0
