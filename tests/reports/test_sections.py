@@ -227,7 +227,7 @@ def test_html_and_markdown_central_weights_only_for_options_often_first(
         ["Dedicated resources", "30%", "20%"],
         ["Cross-border reach", "40%", "30%"],
         ["Political durability", "20%", "30%"],
-        ["Annual cost", "10%", "20%"],
+        ["Annual cost (lower is better)", "10%", "20%"],  # a cost criterion, said so
     ]
     assert "Not shown (first too rarely): Large multidimensional mission." in html.decode()
     markdown = render_report(analysis, ".md", date=DATE, smaa=smaa_result).decode()
