@@ -57,3 +57,12 @@ def html_errors(data: bytes) -> list[Any]:
     parser = html5lib.HTMLParser()
     parser.parse(data)
     return list(parser.errors)
+
+
+def is_number(text: str) -> bool:
+    """True when a CSV cell holds a number (which is written as it is, never as text)."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

@@ -15,6 +15,9 @@ import pytest
 from typer.testing import CliRunner
 
 from decisiontool.cli import app
+from decisiontool.sanitise import cell
+from tests.conftest import Edit
+from tests.reports.parsing import is_number
 from tests.reports.starter_numbers import CONTRIBUTIONS, INTERVALS
 
 runner = CliRunner()
@@ -192,3 +195,19 @@ def test_the_provenance_records_the_findings_csv_flag(model_dir: Path, tmp_path:
     assert code == 0, err
     command = json.loads(target.read_text())["provenance"]["command"]
     assert "--findings-csv" in command
+
+
+@pytest.mark.parametrize("formula", ['=HYPERLINK("http://evil")', "@SUM(A1)", "+1", " \u200b=1+1"])
+def test_no_csv_cell_is_a_live_formula(model_dir: Path, edit: Edit, tmp_path: Path, formula: str) -> None:
+    edit(
+        "options/regional_office.toml", 'name = "Regional political office"', f"name = {json.dumps(formula)}"
+    )
+    edit("criteria/effectiveness.toml", 'name = "Cross-border reach"', f"name = {json.dumps(formula)}")
+    target = tmp_path / "r.csv"
+    code, _, err = report(model_dir, target, "--findings-csv", "--no-robustness")
+    assert code == 0, err
+    for path in (target, tmp_path / "r.findings.csv"):
+        cells = [value for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8"))) for value in row]
+        assert any(formula.strip(" \u200b") in value for value in cells), "the hostile text is there"
+        # every text cell reads as text (numbers, negative ones too, are never passed through cell)
+        assert [value for value in cells if not is_number(value) and cell(value) != value] == []

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from decisiontool.cli import app
-from tests.reports.parsing import html_document, html_errors, html_table, markdown_tables, text_of
+from tests.reports.parsing import html_document, html_errors, html_table, is_number, markdown_tables, text_of
 
 runner = CliRunner()
 
@@ -112,15 +112,7 @@ def test_csv_neutralises_formulas(hostile_model: Path, tmp_path: Path) -> None:
         assert names[stem] == "'" + payload
     for row in rows:
         for value in row.values():
-            assert not value.startswith(TRIGGERS) or _is_number(value), value
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+            assert not value.startswith(TRIGGERS) or is_number(value), value
 
 
 def test_xlsx_holds_no_formula_and_no_formula_like_text(hostile_model: Path, tmp_path: Path) -> None:
