@@ -208,3 +208,23 @@ def test_share_outside_0_1_is_a_usage_error(tmp_path: Path) -> None:
         app, ["validate", "--evidence", "--max-source-share", "2", "--data", str(_faulty(tmp_path))]
     )
     assert result.exit_code == 2
+
+
+def test_an_access_date_or_a_lesson_source_after_the_model_date_is_found(tmp_path: Path) -> None:
+    # published before the model (2024-06-30) but checked after it: the URL's content may be newer
+    accessed_late = GOOD_SOURCE.replace(" }", ", accessed = 2024-07-01 }")
+    option = option_text(
+        "a", {"reach": (3, RATIONALE, f"[{accessed_late}]"), "cost": (1, RATIONALE, f"[{GOOD_SOURCE}]")}
+    )
+    # a lesson's own source dated the day after the model
+    lessons = USED_LESSON_ONLY.replace("date = 2013-04-25", "date = 2024-07-01")
+    root = write_model(tmp_path / "m", {"a": option}, lessons=lessons)
+    assert {f for f in _found(root, share=1.0) if f[0] == "source-after-model-date"} == {
+        ("source-after-model-date", "options/a.toml", "scores.reach.sources[1]"),
+        ("source-after-model-date", "criteria/lessons.toml", "lesson[L1].sources[1]"),
+    }
+    # the day itself is not after it
+    on_the_day = write_model(
+        tmp_path / "n", {"a": option.replace("2024-07-01", "2024-06-30")}, lessons=USED_LESSON_ONLY
+    )
+    assert not any(check == "source-after-model-date" for check, _, _ in _found(on_the_day, share=1.0))
