@@ -17,6 +17,17 @@ def _no_inherited_terminal_size(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LINES", raising=False)
 
 
+@pytest.fixture(scope="session")
+def _result_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache-home")
+
+
+@pytest.fixture(autouse=True)
+def _private_result_cache(monkeypatch: pytest.MonkeyPatch, _result_cache_home: Path) -> None:
+    """The CLI's result cache (decisiontool/cli/cache.py) of test runs never touches ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_result_cache_home))
+
+
 @pytest.fixture
 def model_dir(tmp_path: Path) -> Path:
     """A valid model (the `decisiontool init` starter) in a temporary directory."""

@@ -1,31 +1,16 @@
 """The `decisiontool` command: a typer app whose commands live in this package's modules.
 
-Each module registers its commands on `app`; each command imports what it needs inside
-itself, so that `decisiontool rank` never loads textual, jinja2 or xlsxwriter.
+`app` (decisiontool/cli/application.py) is built on first use; `main()` first asks the result
+cache (decisiontool/cli/cache.py), which answers a repeated `rank`, `show` or `validate`
+without importing typer, pydantic or numpy.
 """
 
 from __future__ import annotations
 
-import importlib
+from typing import TYPE_CHECKING
 
-import typer
-
-app = typer.Typer(
-    name="decisiontool",
-    help=(
-        "Compare future models of peace operations and multilateral approaches to organised "
-        "crime with weighted multi-criteria analysis, scored against MINUSMA's lessons.\n\n"
-        "Examples:\n\n"
-        "  decisiontool rank\n\n"
-        "  decisiontool rank --method topsis --profile rights_victims_first\n\n"
-        "  decisiontool compare --profiles\n\n"
-        "  decisiontool validate --data ./my-model"
-    ),
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+if TYPE_CHECKING:
+    import typer
 
 COMMAND_MODULES = (
     "validate",
@@ -44,24 +29,15 @@ COMMAND_MODULES = (
 )
 """The modules that register commands on `app` when imported, in the order of `--help`."""
 
-for _module in COMMAND_MODULES:
-    importlib.import_module(f"decisiontool.cli.{_module}")
 
+def __getattr__(name: str) -> typer.Typer:
+    """`decisiontool.cli.app`: the typer app, built (every command registered) on first use."""
+    if name == "app":
+        from decisiontool.cli.application import app
 
-def _examples_one_per_line(typer_app: typer.Typer) -> None:
-    """Commands write `Examples:  a;  b` on one line; --help shows one example per line."""
-    from decisiontool.cli.common import examples
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-    for command in typer_app.registered_commands:
-        epilog = command.epilog
-        if isinstance(epilog, str) and epilog.startswith("Example") and ":  " in epilog:
-            command.epilog = examples(*epilog.split(":  ", 1)[1].split(";  "))
-    for group in typer_app.registered_groups:
-        if group.typer_instance is not None:
-            _examples_one_per_line(group.typer_instance)
-
-
-_examples_one_per_line(app)
 
 __all__ = ["COMMAND_MODULES", "app", "main"]
 
@@ -75,9 +51,19 @@ def main() -> None:
 
     SIGTERM is turned into the KeyboardInterrupt of Ctrl+C, so both unwind the same way:
     every atomic write removes its temporary file, nothing partial is left, and typer exits
-    with status 130 without a traceback.
+    with status 130 without a traceback. A command the result cache can answer is answered
+    from it (byte for byte what the command printed before); any other runs the typer app.
     """
     import signal
+    import sys
+
+    from decisiontool.cli import cache
 
     signal.signal(signal.SIGTERM, _interrupt)
+    cache.run(sys.argv[1:], _run_app)
+
+
+def _run_app() -> None:
+    from decisiontool.cli.application import app
+
     app(prog_name="decisiontool")
