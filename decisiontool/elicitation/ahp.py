@@ -184,6 +184,31 @@ def ahp_weights(
     if method not in AHP_METHODS:
         message = f"unknown AHP method '{method}'; one of eigen, geometric"
         raise ModelError([Problem.of_parameter("method", "", message)])
+    by_problem = _sort_judgements(analysis, judgements, source)
+    solved = _solve_all(analysis, by_problem, method, source)
+    groups, criteria = current_weights(analysis)
+    for problem in solved:
+        target = groups if problem.id == GROUPS_PROBLEM else criteria
+        target.update(problem.weights)
+    label = "principal eigenvector" if method == "eigen" else "geometric mean"
+    ratios = ", ".join(f"{p.id} {'n/a' if p.result.cr is None else f'{p.result.cr:.3f}'}" for p in solved)
+    compared = ", ".join(p.id for p in solved)
+    return finish(
+        analysis,
+        f"ahp-{method}",
+        f"AHP ({label}) weights from pairwise comparisons",
+        f"{len(judgements)} judgements in {source} ({compared}); CR: {ratios}",
+        groups,
+        criteria,
+        ahp=tuple(solved),
+        details={"source": source, "judgements": len(judgements)},
+    )
+
+
+def _sort_judgements(
+    analysis: Analysis, judgements: Sequence[Judgement], source: str
+) -> dict[str, list[Judgement]]:
+    """Problem id (a group, or the groups) -> its judgements; ModelError for every bad one."""
     model = analysis.model
     criterion_ids = analysis.arrays.criterion_ids
     group_ids = analysis.arrays.group_ids
@@ -214,18 +239,14 @@ def ahp_weights(
                 "group with each other, and groups with groups"
             )
             continue
-        if a_group:
-            problem_id = GROUPS_PROBLEM
-        else:
-            group_a = model.criterion_group[judgement.a]
+        problem_id = GROUPS_PROBLEM if a_group else model.criterion_group[judgement.a]
+        if not a_group and model.criterion_group[judgement.b] != problem_id:
             group_b = model.criterion_group[judgement.b]
-            if group_a != group_b:
-                add(
-                    f"'{judgement.a}' (group {group_a}) and '{judgement.b}' (group {group_b}) are in "
-                    "different groups: compare criteria within a group, and the groups themselves"
-                )
-                continue
-            problem_id = group_a
+            add(
+                f"'{judgement.a}' (group {problem_id}) and '{judgement.b}' (group {group_b}) are in "
+                "different groups: compare criteria within a group, and the groups themselves"
+            )
+            continue
         pair = frozenset((judgement.a, judgement.b))
         if pair in seen:
             earlier = seen[pair]
@@ -241,7 +262,16 @@ def ahp_weights(
         raise ModelError(problems)
     if not by_problem:
         raise ModelError([Problem(source, "", "no comparisons given")])
+    return by_problem
 
+
+def _solve_all(
+    analysis: Analysis, by_problem: dict[str, list[Judgement]], method: str, source: str
+) -> list[AhpProblem]:
+    """Each problem solved, groups' problems first; ModelError for comparisons that split items."""
+    model = analysis.model
+    group_ids = analysis.arrays.group_ids
+    problems: list[Problem] = []
     solved: list[AhpProblem] = []
     order = [g for g in group_ids if g in by_problem]
     if GROUPS_PROBLEM in by_problem:
@@ -264,23 +294,7 @@ def ahp_weights(
     if problems:
         raise ModelError(problems)
 
-    groups, criteria = current_weights(analysis)
-    for problem in solved:
-        target = groups if problem.id == GROUPS_PROBLEM else criteria
-        target.update(problem.weights)
-    label = "principal eigenvector" if method == "eigen" else "geometric mean"
-    ratios = ", ".join(f"{p.id} {'n/a' if p.result.cr is None else f'{p.result.cr:.3f}'}" for p in solved)
-    compared = ", ".join(p.id for p in solved)
-    return finish(
-        analysis,
-        f"ahp-{method}",
-        f"AHP ({label}) weights from pairwise comparisons",
-        f"{len(judgements)} judgements in {source} ({compared}); CR: {ratios}",
-        groups,
-        criteria,
-        ahp=tuple(solved),
-        details={"source": source, "judgements": len(judgements)},
-    )
+    return solved
 
 
 def _solve(problem_id: str, items: list[str], judgements: list[Judgement], method: str) -> AhpProblem:

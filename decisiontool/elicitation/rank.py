@@ -51,6 +51,48 @@ def rank_weights(
     if method not in RANK_METHOD_LABELS:
         message = f"unknown method '{method}'; one of roc, rs, rr, equal"
         raise ModelError([Problem.of_parameter("method", "", message)])
+    level = _levels(analysis, tiers, flat, source)
+    criterion_ids = analysis.arrays.criterion_ids
+    group_ids = analysis.arrays.group_ids
+    unlisted = [c for c in criterion_ids if c not in level]
+    named_groups = [g for g in group_ids if g in level]
+    unlisted_groups = [g for g in group_ids if g not in level] if named_groups else []
+    if not keep_unlisted:
+        _refuse_unlisted(unlisted, unlisted_groups, source)
+    order_text = " ".join("=".join(tier) for tier in tiers)
+    label = RANK_METHOD_LABELS[method]
+    kept = f"; kept: {', '.join(unlisted + unlisted_groups)}" if unlisted or unlisted_groups else ""
+    if flat:
+        group_weights, criterion_weights = _flat_weights(analysis, level, method, unlisted)
+        return finish(
+            analysis,
+            method,
+            f"{label[0].upper()}{label[1:]} weights across all criteria (flat)",
+            f"order: {order_text}{kept}",
+            group_weights,
+            criterion_weights,
+            scope="flat",
+            details={"order": [list(tier) for tier in tiers], "kept": unlisted},
+        )
+    groups, criteria = current_weights(analysis)
+    for group in group_ids:
+        _assign(criteria, group_members(analysis.model, group), level, method)
+    _assign(groups, list(group_ids), level, method)
+    what = "within groups" + (" and for the groups" if named_groups else "")
+    return finish(
+        analysis,
+        method,
+        f"{label[0].upper()}{label[1:]} weights {what}",
+        f"order: {order_text}{kept}",
+        groups,
+        criteria,
+        scope="groups",
+        details={"order": [list(tier) for tier in tiers], "kept": unlisted + unlisted_groups},
+    )
+
+
+def _levels(analysis: Analysis, tiers: Sequence[Sequence[str]], flat: bool, source: str) -> dict[str, int]:
+    """Item -> its tier's number (1 first); ModelError for unknown ids and mixed tiers."""
     model = analysis.model
     criterion_ids = analysis.arrays.criterion_ids
     group_ids = analysis.arrays.group_ids
@@ -87,81 +129,60 @@ def rank_weights(
             )
     if problems:
         raise ModelError(problems)
-    unlisted = [c for c in criterion_ids if c not in level]
-    named_groups = [g for g in group_ids if g in level]
-    unlisted_groups = [g for g in group_ids if g not in level] if named_groups else []
-    if not keep_unlisted:
-        if unlisted:
-            problems.append(
-                Problem(
-                    source,
-                    "",
-                    f"criteria not in the order: {', '.join(unlisted)}; a partial order is ambiguous: "
-                    "list every criterion (ties as a=b), or keep their current weights (--keep-unlisted)",
-                )
+    return level
+
+
+def _refuse_unlisted(unlisted: list[str], unlisted_groups: list[str], source: str) -> None:
+    problems = []
+    if unlisted:
+        problems.append(
+            Problem(
+                source,
+                "",
+                f"criteria not in the order: {', '.join(unlisted)}; a partial order is ambiguous: "
+                "list every criterion (ties as a=b), or keep their current weights (--keep-unlisted)",
             )
-        if unlisted_groups:
-            problems.append(
-                Problem(
-                    source,
-                    "",
-                    f"groups not in the order: {', '.join(unlisted_groups)}; list every group "
-                    "(or none, to keep the group weights), or keep their current weights (--keep-unlisted)",
-                )
+        )
+    if unlisted_groups:
+        problems.append(
+            Problem(
+                source,
+                "",
+                f"groups not in the order: {', '.join(unlisted_groups)}; list every group "
+                "(or none, to keep the group weights), or keep their current weights (--keep-unlisted)",
             )
+        )
     if problems:
         raise ModelError(problems)
 
-    groups, criteria = current_weights(analysis)
-    order_text = " ".join("=".join(tier) for tier in tiers)
-    label = RANK_METHOD_LABELS[method]
-    kept = f"; kept: {', '.join(unlisted + unlisted_groups)}" if unlisted or unlisted_groups else ""
-    if flat:
-        effective = analysis.weight_map()
-        listed = [c for c in criterion_ids if c in level]
-        derived = rank_order_weights([level[c] for c in listed], method)
-        total = share_of(sum(effective[c] for c in listed), 1.0, len(listed), len(criterion_ids))
-        if not unlisted:
-            total = 1.0
-        flat_weights = dict(effective)
-        for item, weight in zip(listed, derived, strict=True):
-            flat_weights[item] = float(weight) * total
-        group_weights, criterion_weights = flat_relative(model, flat_weights)
-        return finish(
-            analysis,
-            method,
-            f"{label[0].upper()}{label[1:]} weights across all criteria (flat)",
-            f"order: {order_text}{kept}",
-            group_weights,
-            criterion_weights,
-            scope="flat",
-            details={"order": [list(tier) for tier in tiers], "kept": unlisted},
+
+def _flat_weights(
+    analysis: Analysis, level: dict[str, int], method: str, unlisted: list[str]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Relative weights whose effective weights are the rank weights of all criteria together."""
+    criterion_ids = analysis.arrays.criterion_ids
+    effective = analysis.weight_map()
+    listed = [c for c in criterion_ids if c in level]
+    derived = rank_order_weights([level[c] for c in listed], method)
+    total = share_of(sum(effective[c] for c in listed), 1.0, len(listed), len(criterion_ids))
+    if not unlisted:
+        total = 1.0
+    flat_weights = dict(effective)
+    for item, weight in zip(listed, derived, strict=True):
+        flat_weights[item] = float(weight) * total
+    return flat_relative(analysis.model, flat_weights)
+
+
+def _assign(weights: dict[str, float], items: list[str], level: dict[str, int], method: str) -> None:
+    """The listed `items` get rank weights sharing, when some are unlisted, the total they have now."""
+    listed = [item for item in items if item in level]
+    if not listed:
+        return
+    derived = rank_order_weights([level[item] for item in listed], method)
+    scale = 1.0
+    if len(listed) < len(items):
+        scale = share_of(
+            sum(weights[i] for i in listed), sum(weights[i] for i in items), len(listed), len(items)
         )
-
-    def assign(weights: dict[str, float], items: list[str]) -> None:
-        listed = [item for item in items if item in level]
-        if not listed:
-            return
-        derived = rank_order_weights([level[item] for item in listed], method)
-        scale = 1.0
-        if len(listed) < len(items):
-            scale = share_of(
-                sum(weights[i] for i in listed), sum(weights[i] for i in items), len(listed), len(items)
-            )
-        for item, weight in zip(listed, derived, strict=True):
-            weights[item] = float(weight) * scale
-
-    for group in group_ids:
-        assign(criteria, group_members(model, group))
-    assign(groups, list(group_ids))
-    what = "within groups" + (" and for the groups" if named_groups else "")
-    return finish(
-        analysis,
-        method,
-        f"{label[0].upper()}{label[1:]} weights {what}",
-        f"order: {order_text}{kept}",
-        groups,
-        criteria,
-        scope="groups",
-        details={"order": [list(tier) for tier in tiers], "kept": unlisted + unlisted_groups},
-    )
+    for item, weight in zip(listed, derived, strict=True):
+        weights[item] = float(weight) * scale
