@@ -56,14 +56,7 @@ def value_chart(context: ReportContext) -> Chart | None:
     chart = Chart(
         "chart-value",
         "Value for money: benefit against cost",
-        f"Scatter chart of each option's benefit (its score without the cost criteria, {up} is better) "
-        "against its cost (lower is better), with the efficient frontier joined by a line: "
-        + "; ".join(
-            f"rank {ranks[o]} {names[o]}: benefit {money.benefit[o]:.3f}, cost {money.cost[o]:.2f}"
-            + (", on the frontier" if o in money.frontier else "")
-            for o in ranks
-        )
-        + ".",
+        _description(money, ranks, names),
         CHART_WIDTH,
     )
     costs = [money.cost[o] for o in ranks]
@@ -111,6 +104,21 @@ def value_chart(context: ReportContext) -> Chart | None:
     )
     chart.height = below + 4
     return chart
+
+
+def _description(money: ValueForMoney, ranks: dict[str, int], names: dict[str, str]) -> str:
+    """The chart's description for screen readers: every point in words."""
+    up = "higher" if money.benefit_higher_is_better else "lower"
+    return (
+        f"Scatter chart of each option's benefit (its score without the cost criteria, {up} is better) "
+        "against its cost (lower is better), with the efficient frontier joined by a line: "
+        + "; ".join(
+            f"rank {ranks[o]} {names[o]}: benefit {money.benefit[o]:.3f}, cost {money.cost[o]:.2f}"
+            + (", on the frontier" if o in money.frontier else "")
+            for o in ranks
+        )
+        + "."
+    )
 
 
 def envelope(money: ValueForMoney) -> list[str]:

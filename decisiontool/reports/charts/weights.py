@@ -25,7 +25,7 @@ from decisiontool.reports.charts.svg import (
 )
 
 if TYPE_CHECKING:
-    from decisiontool.reports.content import ReportContext
+    from decisiontool.reports.content import ReportContext, SensitivityRow
 
 LABEL_WIDTH = 300
 LINE_HEIGHT = 14
@@ -122,18 +122,7 @@ def tornado_chart(context: ReportContext) -> Chart | None:
         chart.rects.append(
             Rect(x - 2, middle + 2, 4, 20, INK, f"{s.name}: current weight {s.weight:.1%}", css="current")
         )
-        # each critical weight is labelled beside its end of the bar, or inside the bar
-        # (after the current-weight mark, in white) when there is no room beside it
-        if s.down is not None:
-            if x1 - LABEL_WIDTH > 40:
-                chart.texts.append(Text(x1 - 4, middle + 16, f"{s.down:.1%}", "end", "critical"))
-            else:
-                chart.texts.append(Text(x + 6, middle + 16, f"from {s.down:.1%}", "start", "critical inside"))
-        if s.up is not None:
-            if scale.end - x2 > 40:
-                chart.texts.append(Text(x2 + 4, middle + 16, f"{s.up:.1%}", "start", "critical"))
-            else:
-                chart.texts.append(Text(x2 - 4, middle + 16, f"up to {s.up:.1%}", "end", "critical inside"))
+        _critical_labels(chart, s, scale, middle)
         y += 24 + extra
     below = x_axis(
         chart,
@@ -144,12 +133,34 @@ def tornado_chart(context: ReportContext) -> Chart | None:
         "Weight of the criterion (the others keep their proportions)",
         percent=True,
     )
-    legend = below + 8
+    chart.height = _tornado_legend(chart, top_name, below + 8)
+    return chart
+
+
+def _critical_labels(chart: Chart, s: SensitivityRow, scale: Scale, middle: float) -> None:
+    """Each critical weight beside its end of the bar, or inside the bar (after the current-weight
+    mark, in white) when there is no room beside it."""
+    x = scale(s.weight)
+    x1 = scale(s.down if s.down is not None else 0.0)
+    x2 = scale(s.up if s.up is not None else 1.0)
+    if s.down is not None:
+        if x1 - LABEL_WIDTH > 40:
+            chart.texts.append(Text(x1 - 4, middle + 16, f"{s.down:.1%}", "end", "critical"))
+        else:
+            chart.texts.append(Text(x + 6, middle + 16, f"from {s.down:.1%}", "start", "critical inside"))
+    if s.up is not None:
+        if scale.end - x2 > 40:
+            chart.texts.append(Text(x2 + 4, middle + 16, f"{s.up:.1%}", "start", "critical"))
+        else:
+            chart.texts.append(Text(x2 - 4, middle + 16, f"up to {s.up:.1%}", "end", "critical inside"))
+
+
+def _tornado_legend(chart: Chart, top_name: str, legend: float) -> float:
+    """The key to the stable range and the current-weight mark; returns the chart's height."""
     chart.rects.append(Rect(LABEL_WIDTH, legend, 22, 12, STABLE, "stable range", css="stable"))
     chart.texts.append(
         Text(LABEL_WIDTH + 28, legend + 10, f"weights at which {top_name} stays first", "start", "legend")
     )
     chart.rects.append(Rect(LABEL_WIDTH + 9, legend + 20, 4, 12, INK, "current weight", css="current"))
     chart.texts.append(Text(LABEL_WIDTH + 28, legend + 30, "the current weight", "start", "legend"))
-    chart.height = legend + 38
-    return chart
+    return legend + 38
