@@ -64,7 +64,32 @@ def from_arrays(
     spans = [_scale(rows, j, scales) for j in range(len(criteria))]
     _check_values(rows, options, criteria, weights, spans)
     labels = dict(names or {})
-    built = tuple(
+    built = _criteria(criteria, labels, directions, spans, weights)
+    group = Group(id="criteria", name="Criteria")
+    built_options = _options(options, criteria, rows, labels)
+    info = _validated("name", "", ModelInfo, {"name": name, "option_kinds": [ARRAYS_OPTION_KIND]})
+    return DecisionModel(
+        root=Path.cwd(),
+        name=name,
+        info=info,
+        lessons={},
+        groups=(group,),
+        criteria=built,
+        criterion_group={cid: group.id for cid in criteria},
+        options=built_options,
+        profiles={},
+        files=(),
+    )
+
+
+def _criteria(
+    criteria: Sequence[str],
+    labels: Mapping[str, str],
+    directions: Sequence[str],
+    spans: Sequence[tuple[float, float]],
+    weights: Sequence[float],
+) -> tuple[Criterion, ...]:
+    return tuple(
         _validated(
             "criteria",
             f"[{j}]",
@@ -79,8 +104,12 @@ def from_arrays(
         )
         for j, cid in enumerate(criteria)
     )
-    group = Group(id="criteria", name="Criteria")
-    built_options = tuple(
+
+
+def _options(
+    options: Sequence[str], criteria: Sequence[str], rows: list[list[float]], labels: Mapping[str, str]
+) -> tuple[Option, ...]:
+    return tuple(
         Option(
             oid,
             _validated(
@@ -97,19 +126,6 @@ def from_arrays(
             f"options[{i}]",
         )
         for i, (oid, row) in enumerate(zip(options, rows, strict=True))
-    )
-    info = _validated("name", "", ModelInfo, {"name": name, "option_kinds": [ARRAYS_OPTION_KIND]})
-    return DecisionModel(
-        root=Path.cwd(),
-        name=name,
-        info=info,
-        lessons={},
-        groups=(group,),
-        criteria=built,
-        criterion_group={cid: group.id for cid in criteria},
-        options=built_options,
-        profiles={},
-        files=(),
     )
 
 
