@@ -296,6 +296,7 @@ def rank_with(analysis: Analysis, weights: FloatArray) -> Ranking:
     arrays = analysis.arrays
     method = analysis.method
     result = method(arrays.scores, weights, arrays.criteria, analysis.vikor_v)
+    _refuse_non_finite(analysis, result.score)
     failing: BoolArray = np.asarray(arrays.fails.any(axis=1), dtype=np.bool_)
     order, ranks = competition_ranks(result.score, method.higher_is_better, failing)
     entries = []
@@ -330,6 +331,32 @@ def rank_with(analysis: Analysis, weights: FloatArray) -> Ranking:
     if method.id == "vikor":
         conditions = vikor_conditions(result.extras["Q"], result.extras["S"], result.extras["R"])
     return Ranking(method, result, order, ranks, tuple(entries), conditions)
+
+
+def _refuse_non_finite(analysis: Analysis, score: FloatArray) -> None:
+    """A NaN or infinite score is never ranked: name each option's file and the criteria whose
+    scores, alone, cannot be computed either (the scale or parameters too extreme)."""
+    bad = np.flatnonzero(~np.isfinite(score))
+    if bad.shape[0] == 0:
+        return
+    arrays = analysis.arrays
+    method = analysis.method
+    causes: list[str] = []
+    for j, cid in enumerate(arrays.criterion_ids):
+        single = method(arrays.scores[:, j : j + 1], np.ones(1), arrays.criteria.single(j))
+        if not np.isfinite(single.score).all():
+            causes.append(cid)
+    because = f" (criteria: {', '.join(causes)})" if causes else ""
+    problems = [
+        Problem(
+            analysis.model.options[int(i)].path,
+            "scores",
+            f"{method.label} cannot compute a finite score for this option{because}: the scores, "
+            "scale or preference parameters are too extreme for floating point; rescale them",
+        )
+        for i in bad
+    ]
+    raise ModelError(problems)
 
 
 METHOD_EXTRAS: dict[str, tuple[str, ...]] = {

@@ -204,8 +204,10 @@ def preference_degree(d: FloatArray, code: int, q: float, p: float, s: float) ->
     if code == PREFERENCE_CODES["linear"]:
         return np.asarray(np.clip((d - q) / (p - q), 0.0, 1.0), dtype=np.float64)
     if code == PREFERENCE_CODES["gaussian"]:
-        positive = np.maximum(d, 0.0)
-        return np.asarray(1.0 - np.exp(-np.square(positive) / (2.0 * s * s)), dtype=np.float64)
+        # (d / s)^2 / 2, not d^2 / (2 s^2): s = 1e-200 squares to 0 and d = 0 then gives NaN
+        with np.errstate(over="ignore"):  # a ratio beyond 1e154 squares to inf: P = 1
+            ratio = np.maximum(d, 0.0) / s
+            return np.asarray(-np.expm1(-0.5 * np.square(ratio)), dtype=np.float64)
     raise ValueError(f"unknown preference function code {code}")
 
 

@@ -20,7 +20,7 @@ anything that reads or writes files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Literal, get_args
 
 import numpy as np
@@ -274,11 +274,8 @@ def _option_fails(scores: FloatArray, criteria: CriteriaArrays) -> BoolArray:
 
 
 def _one_criterion_models(criteria: CriteriaArrays) -> list[CriteriaArrays]:
-    """Each criterion alone, as a one-criterion `CriteriaArrays` (every field is per criterion)."""
-    return [
-        CriteriaArrays(**{f.name: getattr(criteria, f.name)[j : j + 1] for f in fields(criteria)})
-        for j in range(criteria.n)
-    ]
+    """Each criterion alone, as a one-criterion `CriteriaArrays`."""
+    return [criteria.single(j) for j in range(criteria.n)]
 
 
 def _criterion_parts(

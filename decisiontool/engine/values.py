@@ -10,7 +10,7 @@ PURE: imports numpy only; never pydantic, rich, textual or anything that reads f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 from numpy.typing import NDArray
@@ -54,6 +54,10 @@ class CriteriaArrays:
         """Number of criteria."""
         return int(self.low.shape[0])
 
+    def single(self, j: int) -> CriteriaArrays:
+        """Criterion j alone, as a one-criterion `CriteriaArrays` (every field is per criterion)."""
+        return CriteriaArrays(**{f.name: getattr(self, f.name)[j : j + 1] for f in fields(self)})
+
     @property
     def worst(self) -> FloatArray:
         """The worst end of each scale (low for benefit, high for cost)."""
@@ -93,7 +97,9 @@ def values(scores: FloatArray, criteria: CriteriaArrays) -> FloatArray:
     the criterion's piecewise-linear value function. Works on `(..., m, n)` arrays."""
     worst = criteria.worst
     best = criteria.best
-    result = (scores - worst) / (best - worst)
+    # halves: exact for ordinary numbers, and a scale such as [-1e308, 1e308] does not
+    # overflow its span to infinity (which would make every value 0 or NaN)
+    result = (scores / 2 - worst / 2) / (best / 2 - worst / 2)
     for j, points in enumerate(criteria.value_points):
         if points is not None:
             xs, vs = points
@@ -115,13 +121,33 @@ def effective_weights(
     # one-hot membership (n, groups): sums within groups become one matrix product
     membership = np.zeros((group_index.shape[0], n_groups))
     membership[np.arange(group_index.shape[0]), group_index] = 1.0
+    # normalised before summing: weights near the largest float (1.7e308 twice) would sum to
+    # infinity, and the share of a subnormal weight, 1 / 5e-324, would be infinite
+    criterion_weights = _scaled_to_one(np.asarray(criterion_weights, dtype=np.float64))
+    group_weights = _scaled_to_one(np.asarray(group_weights, dtype=np.float64))
     within = criterion_weights @ membership  # (..., groups)
     live_groups = np.where(within > 0, group_weights, 0.0)
     total = live_groups.sum(axis=-1, keepdims=True)
-    safe_within = np.where(within > 0, within, 1.0)
     group_share = np.divide(live_groups, total, out=np.zeros_like(live_groups), where=total > 0)
-    per_criterion_share = (group_share / safe_within) @ membership.T
-    return np.asarray(criterion_weights * per_criterion_share, dtype=np.float64)
+    # a criterion's share of its group (<= 1) first, then the group's share
+    within_of_criterion = within @ membership.T  # picks each criterion's group total, exactly
+    share_in_group = np.divide(
+        criterion_weights,
+        within_of_criterion,
+        out=np.zeros_like(criterion_weights * within_of_criterion),
+        where=within_of_criterion > 0,
+    )
+    return np.asarray(share_in_group * (group_share @ membership.T), dtype=np.float64)
+
+
+def _scaled_to_one(weights: FloatArray) -> FloatArray:
+    """Weights (..., k) whose largest is beyond 2^1000 divided by a power of two (exactly), so
+    that it lies in [0.5, 1) and k of them sum without overflow. Ordinary weights are left
+    alone, so a subnormal weight beside them is not rounded away. Ratios are what count."""
+    largest = weights.max(axis=-1, keepdims=True) if weights.shape[-1] else np.zeros((*weights.shape[:-1], 1))
+    exponent = np.frexp(np.where(np.isfinite(largest) & (largest > 0), largest, 1.0))[1]
+    scaled: FloatArray = np.ldexp(weights, -np.where(exponent > 1000, exponent, 0))
+    return scaled
 
 
 def fails_minimum(scores: FloatArray, criteria: CriteriaArrays) -> BoolArray:
