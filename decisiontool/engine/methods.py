@@ -10,6 +10,7 @@ PURE: imports numpy only; never pydantic, rich, textual or anything that reads f
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -75,6 +76,17 @@ def wsm(scores: FloatArray, weights: FloatArray, criteria: CriteriaArrays, _v: f
     return MethodResult(score=contributions.sum(axis=-1), contributions=contributions)
 
 
+def vector_normalised(scores: FloatArray) -> FloatArray:
+    """Each column of scores (..., m, n) divided by its Euclidean norm (0 for a zero column).
+    The column is divided by its largest magnitude first, so that scores beyond 1e154 do not
+    overflow when squared (the result is the same)."""
+    scale = np.abs(scores).max(axis=-2, keepdims=True)
+    scaled = np.divide(scores, scale, out=np.zeros_like(scores), where=scale > 0)
+    norm = np.sqrt(np.square(scaled).sum(axis=-2, keepdims=True))
+    normalised: FloatArray = np.divide(scaled, norm, out=np.zeros_like(scaled), where=norm > 0)
+    return normalised
+
+
 def topsis_prepare(scores: FloatArray, criteria: CriteriaArrays) -> tuple[FloatArray, FloatArray]:
     """TOPSIS's weight-free part: per option and criterion, the squared distances
     `(r_ij - r+_j)^2` and `(r_ij - r-_j)^2` of the vector-normalised score r to the column's
@@ -86,10 +98,7 @@ def topsis_prepare(scores: FloatArray, criteria: CriteriaArrays) -> tuple[FloatA
     divided by its largest magnitude before squaring, so scores beyond 1e154 do not overflow
     (the normalised value is the same).
     """
-    scale = np.abs(scores).max(axis=-2, keepdims=True)
-    scaled = np.divide(scores, scale, out=np.zeros_like(scores), where=scale > 0)
-    norm = np.sqrt(np.square(scaled).sum(axis=-2, keepdims=True))
-    normalised = np.divide(scaled, norm, out=np.zeros_like(scaled), where=norm > 0)
+    normalised = vector_normalised(scores)
     column_max = normalised.max(axis=-2, keepdims=True)
     column_min = normalised.min(axis=-2, keepdims=True)
     ideal = np.where(criteria.benefit, column_max, column_min)
@@ -198,11 +207,13 @@ def preference_degree(d: FloatArray, code: int, q: float, p: float, s: float) ->
     if code == PREFERENCE_CODES["u-shape"]:
         return (d > q).astype(np.float64)
     if code == PREFERENCE_CODES["v-shape"]:
-        return np.asarray(np.clip(d / p, 0.0, 1.0), dtype=np.float64)
+        with np.errstate(over="ignore"):  # d / 5e-324 overflows to +-inf, clipped to 1 or 0
+            return np.asarray(np.clip(d / p, 0.0, 1.0), dtype=np.float64)
     if code == PREFERENCE_CODES["level"]:
         return np.where(d > p, 1.0, np.where(d > q, 0.5, 0.0))
     if code == PREFERENCE_CODES["linear"]:
-        return np.asarray(np.clip((d - q) / (p - q), 0.0, 1.0), dtype=np.float64)
+        with np.errstate(over="ignore"):  # as v-shape: a tiny p - q gives +-inf, clipped
+            return np.asarray(np.clip((d - q) / (p - q), 0.0, 1.0), dtype=np.float64)
     if code == PREFERENCE_CODES["gaussian"]:
         # (d / s)^2 / 2, not d^2 / (2 s^2): s = 1e-200 squares to 0 and d = 0 then gives NaN
         with np.errstate(over="ignore"):  # a ratio beyond 1e154 squares to inf: P = 1
@@ -270,6 +281,12 @@ def _criterion_flows(column: FloatArray, code: int, q: float, p: float) -> tuple
     """Row and column sums of P(y_a - y_b) for one criterion, y in benefit orientation,
     in O(m log m) from the sorted column (usual, u-shape, level, v-shape, linear)."""
     m = column.shape[-1]
+    magnitude = max(float(np.abs(column).max(initial=0.0)), p if math.isfinite(p) else 0.0)
+    if magnitude > 2.0**900:
+        # near the largest float, y + p and the prefix sums overflow: scaled by a power of
+        # two (exact) with q and p, every difference and every comparison is unchanged
+        shift = -math.frexp(magnitude)[1] - 2
+        column, q, p = np.ldexp(column, shift), math.ldexp(q, shift), math.ldexp(p, shift)
     order = np.argsort(column, axis=-1)
     ordered = np.take_along_axis(column, order, axis=-1)
     if code in (PREFERENCE_CODES["usual"], PREFERENCE_CODES["u-shape"]):
@@ -307,6 +324,33 @@ def _criterion_flows(column: FloatArray, code: int, q: float, p: float) -> tuple
     return plus, minus
 
 
+PAIRWISE_BLOCK_BYTES = 4 * 2**20
+"""Size bound of the (..., rows, m) block of pairwise differences `_pairwise_flows` builds at
+once (so memory stays bounded for any number of options: the whole (m, m) matrix of 10,000
+options under gaussian took 3.2 GB)."""
+
+
+def _pairwise_flows(
+    column: FloatArray, benefit: bool, code: int, q: float, p: float, s: float
+) -> tuple[FloatArray, FloatArray]:
+    """Row sums (phi+ before dividing by m - 1) and column sums (phi-) of one criterion's
+    preference matrix P(x_a - x_b) for a column (..., m), built a block of rows at a time."""
+    m = column.shape[-1]
+    batch = int(np.prod(column.shape[:-1], dtype=np.int64))
+    rows = max(1, PAIRWISE_BLOCK_BYTES // (8 * max(batch, 1) * max(m, 1)))
+    row_sum = np.empty_like(column)
+    col_sum = np.zeros_like(column)
+    for start in range(0, m, rows):
+        stop = min(m, start + rows)
+        d = column[..., start:stop, None] - column[..., None, :]
+        if not benefit:
+            np.negative(d, out=d)
+        preference = preference_degree(d, code, q, p, s)
+        row_sum[..., start:stop] = preference.sum(axis=-1)
+        col_sum += preference.sum(axis=-2)
+    return row_sum, col_sum
+
+
 SORTED_FROM_M: dict[int, int] = {
     PREFERENCE_CODES["usual"]: 24,
     PREFERENCE_CODES["u-shape"]: 64,
@@ -340,13 +384,14 @@ def promethee2(
         code = int(criteria.preference[j])
         column = scores[..., j]
         if m < SORTED_FROM_M.get(code, m + 1):
-            d = column[..., :, None] - column[..., None, :]
-            if not criteria.benefit[j]:
-                np.negative(d, out=d)
-            preference = preference_degree(
-                d, code, float(criteria.q[j]), float(criteria.p[j]), float(criteria.s[j])
+            row_sum, col_sum = _pairwise_flows(
+                column,
+                bool(criteria.benefit[j]),
+                code,
+                float(criteria.q[j]),
+                float(criteria.p[j]),
+                float(criteria.s[j]),
             )
-            row_sum, col_sum = preference.sum(axis=-1), preference.sum(axis=-2)
         else:
             # a cost criterion is a benefit one on -x: the same rounded differences, negated
             oriented = np.asarray(column if criteria.benefit[j] else -column, dtype=np.float64)

@@ -34,6 +34,8 @@ from decisiontool.engine.values import (
     IntArray,
     effective_weights,
     fails_minimum,
+    scaled_to_one,
+    scaled_within_groups,
 )
 
 __all__ = [
@@ -150,6 +152,10 @@ def _weights_from_uniforms(
     """
     n_groups = group_weights.shape[0]
     n = criterion_weights.shape[0]
+    # ratios are what count: weights near the largest float would overflow when scaled by
+    # `around`'s factors (1.7e308 * 1.1 is infinite)
+    group_weights = scaled_to_one(group_weights)
+    criterion_weights = scaled_within_groups(criterion_weights, group_index)
     live_criteria = criterion_weights > 0
     has_live = np.bincount(group_index[live_criteria], minlength=n_groups) > 0
     live_groups = (group_weights > 0) & has_live
@@ -227,8 +233,10 @@ def _scores_from_uniforms(
         return np.asarray(low + width * uniforms, dtype=np.float64)
     if dist == "triangular":
         below_mode = (value - low) / width
-        left = low + np.sqrt(uniforms * width * (value - low))
-        right = high - np.sqrt((1.0 - uniforms) * width * (high - value))
+        # a product of roots, not the root of a product: width * (value - low) overflows
+        # for scores beyond 1e154
+        left = low + np.sqrt(uniforms * width) * np.sqrt(value - low)
+        right = high - np.sqrt((1.0 - uniforms) * width) * np.sqrt(high - value)
         return np.asarray(np.where(uniforms < below_mode, left, right), dtype=np.float64)
     raise ValueError(f"unknown score distribution {dist!r}; expected one of {SCORE_DISTRIBUTIONS}")
 

@@ -123,30 +123,50 @@ def effective_weights(
     membership[np.arange(group_index.shape[0]), group_index] = 1.0
     # normalised before summing: weights near the largest float (1.7e308 twice) would sum to
     # infinity, and the share of a subnormal weight, 1 / 5e-324, would be infinite
-    criterion_weights = _scaled_to_one(np.asarray(criterion_weights, dtype=np.float64))
-    group_weights = _scaled_to_one(np.asarray(group_weights, dtype=np.float64))
+    criterion_weights = scaled_within_groups(np.asarray(criterion_weights, dtype=np.float64), group_index)
+    group_weights = scaled_to_one(np.asarray(group_weights, dtype=np.float64))
     within = criterion_weights @ membership  # (..., groups)
     live_groups = np.where(within > 0, group_weights, 0.0)
     total = live_groups.sum(axis=-1, keepdims=True)
     group_share = np.divide(live_groups, total, out=np.zeros_like(live_groups), where=total > 0)
-    # a criterion's share of its group (<= 1) first, then the group's share
+    safe_within = np.where(within > 0, within, 1.0)
+    # a group share over a subnormal total is infinite (and NaN once multiplied by 0)
+    with np.errstate(over="ignore", invalid="ignore"):
+        per_criterion_share = (group_share / safe_within) @ membership.T
+        weights = criterion_weights * per_criterion_share
+    if np.isfinite(per_criterion_share).all():
+        return np.asarray(weights, dtype=np.float64)
+    # there (a subnormal weight beside zeros): the criterion's share of its group (<= 1)
+    # first, then the group's share
     within_of_criterion = within @ membership.T  # picks each criterion's group total, exactly
     share_in_group = np.divide(
         criterion_weights,
         within_of_criterion,
-        out=np.zeros_like(criterion_weights * within_of_criterion),
+        out=np.zeros_like(weights),
         where=within_of_criterion > 0,
     )
-    return np.asarray(share_in_group * (group_share @ membership.T), dtype=np.float64)
+    careful = share_in_group * (group_share @ membership.T)
+    return np.asarray(np.where(np.isfinite(per_criterion_share), weights, careful), dtype=np.float64)
 
 
-def _scaled_to_one(weights: FloatArray) -> FloatArray:
+def scaled_to_one(weights: FloatArray) -> FloatArray:
     """Weights (..., k) whose largest is beyond 2^1000 divided by a power of two (exactly), so
     that it lies in [0.5, 1) and k of them sum without overflow. Ordinary weights are left
     alone, so a subnormal weight beside them is not rounded away. Ratios are what count."""
     largest = weights.max(axis=-1, keepdims=True) if weights.shape[-1] else np.zeros((*weights.shape[:-1], 1))
     exponent = np.frexp(np.where(np.isfinite(largest) & (largest > 0), largest, 1.0))[1]
     scaled: FloatArray = np.ldexp(weights, -np.where(exponent > 1000, exponent, 0))
+    return scaled
+
+
+def scaled_within_groups(criterion_weights: FloatArray, group_index: IntArray) -> FloatArray:
+    """`scaled_to_one` applied to each group's criterion weights (..., n) on its own: only the
+    ratios inside a group count, so a group of weights near 1.7e308 does not round a tiny
+    weight of another group to 0 (which would drop that whole group)."""
+    scaled = np.array(criterion_weights, dtype=np.float64)
+    for group in np.unique(group_index):
+        members = group_index == group
+        scaled[..., members] = scaled_to_one(scaled[..., members])
     return scaled
 
 

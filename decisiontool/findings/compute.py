@@ -16,6 +16,7 @@ import numpy as np
 from decisiontool.analysis import METHOD_IDS, Analysis
 from decisiontool.documents import DocumentHeader
 from decisiontool.engine import values
+from decisiontool.engine.methods import vector_normalised, vikor_prepare
 from decisiontool.engine.ranking import TIE_TOLERANCE
 from decisiontool.engine.smaa import _criterion_parts, _one_criterion_models, chunk_size, sample_scores
 from decisiontool.engine.values import BoolArray, FloatArray
@@ -152,15 +153,9 @@ def why(analysis: Analysis, option: int, versus: int) -> Why:
         singles = _one_criterion_models(criteria)
         parts = _criterion_parts(analysis.method, scores, singles, analysis.vikor_v) * weights
     elif method == "topsis":
-        norm = np.sqrt(np.square(scores).sum(axis=0))
-        normalised = np.divide(scores, norm, out=np.zeros_like(scores), where=norm > 0)
-        parts = _oriented(normalised, criteria.benefit) * weights
+        parts = _oriented(vector_normalised(scores), criteria.benefit) * weights
     else:  # vikor: each criterion's weighted regret, negated so that higher is better
-        best = np.where(criteria.benefit, scores.max(axis=0), scores.min(axis=0))
-        worst = np.where(criteria.benefit, scores.min(axis=0), scores.max(axis=0))
-        span = best - worst
-        gap = np.divide(best - scores, span, out=np.zeros_like(scores), where=span != 0)
-        parts = -gap * weights
+        parts = -vikor_prepare(scores, criteria) * weights
     sign = 1.0 if analysis.method.higher_is_better else -1.0
     difference = sign * float(score[option] - score[versus])
     terms = [

@@ -10,6 +10,7 @@ Must not import numpy, rich or textual.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping
 
 from decisiontool.loading.source import TomlSource
@@ -54,6 +55,10 @@ def check_criterion(criterion: Criterion, source: TomlSource, index: int, proble
     low, high = criterion.scale
     if not low < high:
         add("scale", f"[{low:g}, {high:g}] must be [min, max] with min < max", "scale")
+        return
+    if not math.isfinite(high - low):
+        # every analysis divides by the width or by differences of scores inside it
+        add("scale", f"[{low:g}, {high:g}] is wider than floating point can hold; rescale it", "scale")
         return
     if criterion.minimum is not None and not low <= criterion.minimum <= high:
         add("minimum", f"{criterion.minimum:g} is outside the scale [{low:g}, {high:g}]", "minimum")

@@ -178,7 +178,8 @@ def _scale(
         return low, high
     column = [row[j] for row in rows]
     low, high = min(column), max(column)
-    return (low, high) if high > low else (low, low + 1.0)
+    # a constant column gets a width of 1 (or one step, where 1 is lost in rounding: 1e17)
+    return (low, high) if high > low else (low, max(low + 1.0, math.nextafter(low, math.inf)))
 
 
 def _check_values(
@@ -193,6 +194,16 @@ def _check_values(
         if not low < high:
             problems.append(
                 Problem.of_parameter("scales", f"[{j}]", f"[{low:g}, {high:g}]: low must be below high")
+            )
+            continue
+        if not math.isfinite(high - low):
+            problems.append(
+                Problem.of_parameter(
+                    "scales",
+                    f"[{j}]",
+                    f"[{low:g}, {high:g}] ({criteria[j]}: the scale, or the scores' range when no scale "
+                    "is given) is wider than floating point can hold; rescale it",
+                )
             )
             continue
         for i, row in enumerate(rows):

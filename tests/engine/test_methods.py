@@ -281,6 +281,24 @@ def test_promethee_flows_equal_pairwise_reference(
     np.testing.assert_allclose(result.score, plus - minus, rtol=0, atol=1e-12)
 
 
+@settings(max_examples=200, deadline=None)
+@given(promethee_cases())
+def test_promethee_pairwise_flows_in_blocks_of_one_row_equal_the_whole_matrix(
+    case: tuple[np.ndarray, np.ndarray, CriteriaArrays],
+) -> None:
+    # every function pairwise (gaussian always is), one row of differences at a time: the
+    # memory bound for many options must not change the flows
+    scores, weights, criteria = case
+    pairwise_always = dict.fromkeys(methods_module.SORTED_FROM_M, 10**9)
+    with patch.dict(methods_module.SORTED_FROM_M, pairwise_always), patch.object(
+        methods_module, "PAIRWISE_BLOCK_BYTES", 1
+    ):
+        result = promethee2(scores, weights, criteria)
+    plus, minus = pairwise_flows(scores, weights, criteria)
+    np.testing.assert_allclose(result.extras["phi_plus"], plus, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(result.extras["phi_minus"], minus, rtol=0, atol=1e-12)
+
+
 @pytest.mark.parametrize("function", ["usual", "u-shape", "v-shape", "level", "linear"])
 def test_promethee_flows_on_awkward_decimals(function: str) -> None:
     # decimal scores whose differences round on either side of q and p (0.3 - 0.1 < 0.2 in
