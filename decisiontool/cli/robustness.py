@@ -320,6 +320,9 @@ def smaa(
     spread: SpreadOption = 0.2,
     score_dist: ScoreDistOption = "uniform",
     output_format: ViewFormatOption = "table",
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Run even when the estimated time exceeds the bound (5 minutes).")
+    ] = False,
 ) -> None:
     """How often does each option take each rank, over uncertain scores and weights? (SMAA-2)
 
@@ -327,9 +330,12 @@ def smaa(
     (share of samples giving each rank), expected rank, each option's central weights (the
     average weights that make it first) and confidence factor. Deterministic for a seed.
     """
+    from decisiontool.cli.budget import check_samples
     from decisiontool.robustness import smaa as run_smaa
 
     analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
+    options, criteria = analysis.arrays.scores.shape
+    check_samples(samples, options, criteria, analysis.method_id, yes=yes)
     result = run_smaa(
         analysis, samples=samples, seed=seed, weight_mode=weight_mode, spread=spread, score_dist=score_dist
     )
