@@ -90,3 +90,47 @@ def test_ninth_criterion_repeats_the_first_colour_hatched() -> None:
             assert HATCHED in drawn  # the ninth criterion's segments are hatched
 
     run(scenario)
+
+
+def test_a_criterion_has_the_same_colour_and_hatch_in_the_app_and_the_html_report(tmp_path: Path) -> None:
+    import re
+
+    from typer.testing import CliRunner
+
+    from decisiontool.cli import app as cli_app
+
+    report = tmp_path / "report.html"
+    outcome = CliRunner().invoke(
+        cli_app, ["report", "--data", str(BUNDLED), "-o", str(report), "--no-robustness"]
+    )
+    assert outcome.exit_code == 0, outcome.output
+    html = report.read_text(encoding="utf-8")
+    # the weights table: a swatch, the criterion's name and its id; hatched swatches are a gradient
+    found = re.findall(
+        r'<th scope="row"><span class="swatch" style="([^"]*)" aria-hidden="true"></span>[^<]*'
+        r'<span class="id">([a-z0-9_]+)</span>',
+        html,
+    )
+    in_report = {
+        cid: (re.findall(r"#[0-9A-Fa-f]{6}", style)[0].lower(), "gradient" in style) for style, cid in found
+    }
+    app = make_app(BUNDLED)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(200, 50)) as pilot:
+            await pilot.pause()
+            weights = app.screen.query_one(WeightsList)
+            ids = app.session.criterion_ids
+            assert set(in_report) == set(ids)
+            for index, row in enumerate(weights.rows):
+                if row.is_group or row.weight == 0:
+                    continue
+                line = weights.render_row(index, weights.size.width, False)
+                colour, hatched = in_report[row.id]
+                assert colour in cell_colours(line), row.id
+                assert (HATCHED in line.plain) == hatched, row.id
+            ranking = app.screen.query_one(RankingList)
+            for cid, style in ranking.segments.items():
+                assert (style.colour.lower(), style.hatched) == in_report[cid], cid
+
+    run(scenario)
