@@ -657,6 +657,46 @@ def test_enter_on_a_ranking_row_opens_why_with_diverging_bars(app_factory: AppFa
     run(scenario)
 
 
+def test_why_compares_any_two_options_marked_in_the_ranking(app_factory: AppFactory) -> None:
+    # small model, default weights: effective resources 2/3 x 3/5 = 0.4, reach 2/3 x 2/5 = 0.267,
+    # durability and cost 1/3 x 1/2 = 0.167. Values: large_mission (0.8, 0.2, 0.2, cost 5 -> 0),
+    # law_enforcement_network (0.4, 0.8, 0.6, cost 1 -> 1 - 0.5/3 = 0.833). Ranking: regional
+    # office 0.779, network 0.612, large mission 0.407, sanctions last (fails a minimum).
+    from decisiontool.tui.screens.why import WhyScreen
+
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(120, 40)) as pilot:
+            ranking = app.screen.query_one(RankingList)
+            ranking.focus()
+            await settle(app, pilot)
+            await pilot.press("down", "down", "x")  # mark the third, the large mission
+            assert ranking.marked == "large_mission"
+            assert "◆ Large multidimensional" in rendered_rows(ranking)[2]
+            await pilot.press("up", "enter")  # against the second, the network
+            await settle(app, pilot)
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, WhyScreen)
+            assert (screen.option, screen.versus) == ("large_mission", "law_enforcement_network")
+            terms = {term.criterion: term.contribution for term in screen.why.terms}
+            assert terms["resources"] == pytest.approx(0.4 * (0.8 - 0.4))
+            assert terms["reach"] == pytest.approx(0.8 / 3 * (0.2 - 0.8))
+            assert terms["durability"] == pytest.approx(1 / 6 * (0.2 - 0.6))
+            assert terms["cost"] == pytest.approx(1 / 6 * (0.0 - (1 - 0.5 / 3)))
+            assert "is behind" in plain(screen.query_one("#why-heading"))
+            await pilot.press("shift+right")  # another first option: the next down, past the second
+            assert (screen.option, screen.versus) == ("sanctions_only", "law_enforcement_network")
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press(
+                "down", "x"
+            )  # x on the marked row unmarks it: Enter compares with the top again
+            assert ranking.marked is None
+
+    run(scenario)
+
+
 def test_criterion_view_shows_levels_lessons_scores_and_critical_weights(app_factory: AppFactory) -> None:
     from decisiontool.tui.screens.criterion import CriterionScreen
 

@@ -9,7 +9,7 @@ the `Session`, then asks each panel to redraw from it. The analysis tabs' worker
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -21,7 +21,6 @@ from textual.widgets import Static, TabbedContent, TabPane
 
 from decisiontool.analysis import METHOD_IDS, Analysis
 from decisiontool.engine import METHODS
-from decisiontool.findings import Findings
 from decisiontool.problems import ModelError
 from decisiontool.tui.screens.commands import MAIN_BINDINGS, PALETTE_COMMANDS, PaletteCommand
 from decisiontool.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, LessonDialog, WeightDialog
@@ -36,6 +35,9 @@ from decisiontool.tui.widgets.panel import PanelList, PanelView, panel_weights, 
 from decisiontool.tui.widgets.ranking import RankingList, RankingPanel
 from decisiontool.tui.widgets.rows import RowList
 from decisiontool.tui.widgets.weights import WeightsList, WeightsPanel
+
+if TYPE_CHECKING:
+    from decisiontool.findings import Findings
 
 __all__ = ["PALETTE_COMMANDS", "MainScreen", "PaletteCommand"]
 
@@ -133,7 +135,7 @@ class MainScreen(AnalysisTabs, FileActions):
         if isinstance(event.widget, WeightsList):
             context = {"⏎": "set"}
         elif isinstance(event.widget, RankingList):
-            context = {"←→": "", "⏎": "why"}
+            context = {"←→": "", "⏎": "why", "x": "mark"}
         elif isinstance(event.widget, PanelList):
             context = {"←→": "", "⏎": "use weights"}
         else:
@@ -315,7 +317,7 @@ class MainScreen(AnalysisTabs, FileActions):
 
     @on(RankingList.Opened)
     def _ranking_opened(self, event: RankingList.Opened) -> None:
-        self.open_why(event.option)
+        self.open_why(event.option, self.ranking_list.marked)
 
     def action_lock_selected(self) -> None:
         """Lock or unlock the weight under the weights cursor."""
@@ -473,13 +475,13 @@ class MainScreen(AnalysisTabs, FileActions):
         """Why the top is first: against the runner-up (or the highlighted option)."""
         self.open_why(self.ranking_list.current_option)
 
-    def open_why(self, option: str | None) -> None:
-        """The Why view: the top against `option` (the top: against the runner-up)."""
+    def open_why(self, option: str | None, first: str | None = None) -> None:
+        """The Why view: `first` (by default the top) against `option` (the top: against the runner-up)."""
         from decisiontool.tui.screens.why import WhyScreen
 
         def show(analysis: Analysis, findings: Findings) -> None:
             if not isinstance(self.app.screen, WhyScreen):
-                self.app.push_screen(WhyScreen(analysis, findings, option))
+                self.app.push_screen(WhyScreen(analysis, findings, option, first))
 
         self.with_findings(show)
 

@@ -13,7 +13,6 @@ from textual import work
 from textual.screen import Screen
 
 from decisiontool.analysis import Analysis
-from decisiontool.findings import Findings, ScoreInterval
 from decisiontool.problems import ModelError
 from decisiontool.tui.results import (
     Comparison,
@@ -30,6 +29,7 @@ from decisiontool.tui.widgets.analyses import CompareView, SensitivityView, Smaa
 from decisiontool.tui.widgets.weights import WeightsList
 
 if TYPE_CHECKING:
+    from decisiontool.findings import Findings, ScoreInterval
     from decisiontool.panel import PanelResult
 
 SMAA_SAMPLES = 4000
@@ -38,7 +38,7 @@ FINDINGS_SAMPLES = 10_000
 """Samples behind the findings and the score intervals: `decisiontool explain`'s default, so both agree."""
 FINDINGS_SEED = 1
 
-FindingsCallback = Callable[[Analysis, Findings], None]
+FindingsCallback = Callable[[Analysis, "Findings"], None]
 """What to do with an analysis's findings once they are known."""
 
 

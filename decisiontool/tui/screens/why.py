@@ -99,18 +99,39 @@ class WhyScreen(ModalScreen[None]):
         Binding(
             "left,b", "other(-1)", "Previous", id="why.previous", tooltip="Compare with the option above"
         ),
+        Binding(
+            "shift+right",
+            "first(1)",
+            "Next first",
+            id="why.next_first",
+            tooltip="Another first option of the pair: the next one down",
+        ),
+        Binding(
+            "shift+left",
+            "first(-1)",
+            "Previous first",
+            id="why.previous_first",
+            tooltip="Another first option of the pair: the one above",
+        ),
     ]
 
-    def __init__(self, analysis: Analysis, findings: Findings, option: str | None = None) -> None:
+    def __init__(
+        self, analysis: Analysis, findings: Findings, option: str | None = None, first: str | None = None
+    ) -> None:
         super().__init__(classes="dialog-screen", id="why-screen")
         self.analysis = analysis
         self.findings = findings
         order = [entry.option for entry in analysis.ranking.entries]
         self.order = order
         top = findings.top
-        # the top against the runner-up; any other option against the top
-        self.option = top
-        self.versus = option if option is not None and option != top else (findings.runner_up or top)
+        # the top against the runner-up; any other option against the top; or `first` against `option`
+        self.option = first if first in order else top
+        if option is not None and option != self.option:
+            self.versus = option
+        elif self.option == top:
+            self.versus = findings.runner_up or top
+        else:
+            self.versus = top
         self.names = {c.id: c.name for c in analysis.model.criteria}
         self.option_names = dict(findings.names)
 
@@ -132,7 +153,10 @@ class WhyScreen(ModalScreen[None]):
             yield Static("", id="why-bars")
             yield Static(findings_text(self.findings), id="why-findings")
             yield Static(
-                Text("←/→ compare with another option · Esc closes · ↑↓ scroll", style="dim"),
+                Text(
+                    "←/→ another second option · ⇧←/⇧→ another first option · Esc closes · ↑↓ scroll",
+                    style="dim",
+                ),
                 classes="dialog-hint",
             )
 
@@ -156,12 +180,21 @@ class WhyScreen(ModalScreen[None]):
         )
 
     def action_other(self, step: int) -> None:
-        """Compare the top with the next (or previous) option in rank order."""
+        """Compare the first option with the next (or previous) option in rank order."""
         others = [option for option in self.order if option != self.option]
         if not others:
             return
         position = others.index(self.versus) if self.versus in others else 0
         self.versus = others[(position + step) % len(others)]
+        self.show()
+
+    def action_first(self, step: int) -> None:
+        """Another first option of the pair (the next or previous in rank order, not the second)."""
+        others = [option for option in self.order if option != self.versus]
+        if not others:
+            return
+        position = others.index(self.option) if self.option in others else 0
+        self.option = others[(position + step) % len(others)]
         self.show()
 
     def action_close(self) -> None:

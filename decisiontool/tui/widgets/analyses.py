@@ -14,7 +14,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import ScrollableContainer, Vertical
 from textual.widgets import Static
-from textual_plotext import PlotextPlot
 
 from decisiontool.palette import SERIES, heat_colour
 from decisiontool.tui.results import Comparison, Sensitivity, SmaaSummary
@@ -37,7 +36,7 @@ class SensitivityView(Vertical):
     def compose(self) -> ComposeResult:
         """A caption above the chart and a legend below it (never over the curves)."""
         yield Static("Select a criterion or group in the weights panel.", id="sensitivity-caption")
-        yield PlotextPlot(id="sensitivity-plot")
+        # the chart (plotext) is made on the first sweep: the first screen does not wait for it
         yield Static("", id="sensitivity-legend")
 
     def show_message(self, message: str) -> None:
@@ -48,7 +47,14 @@ class SensitivityView(Vertical):
         self, found: Sensitivity, option_names: dict[str, str], top: list[str], higher_is_better: bool
     ) -> None:
         """Draw the sweep for the options in `top` (best first; at most `MAX_LINES`)."""
-        plot = self.query_one(PlotextPlot)
+        from textual_plotext import PlotextPlot
+
+        found_plots = self.query(PlotextPlot)
+        if found_plots:
+            plot = found_plots.first()
+        else:
+            plot = PlotextPlot(id="sensitivity-plot")
+            self.mount(plot, before="#sensitivity-legend")
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()

@@ -14,6 +14,7 @@ from textual.widgets import Static
 KEYS: tuple[tuple[str, str, int], ...] = (
     ("←→", "weight", 3),
     ("⏎", "open", 6),
+    ("x", "", 6),
     ("m", "method", 5),
     ("p", "profile", 4),
     ("^z", "undo", 7),

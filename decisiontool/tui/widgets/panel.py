@@ -9,7 +9,7 @@ change that ctrl+z undoes).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 from rich.text import Text
@@ -19,11 +19,12 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from decisiontool.panel import ILLUSTRATIVE_NOTICE, PanelResult, ParticipantView
-from decisiontool.panel.tables import agreement_sentence
 from decisiontool.tui.state import Session
 from decisiontool.tui.text import cut, one_line
 from decisiontool.tui.widgets.rows import RowList
+
+if TYPE_CHECKING:  # decisiontool.panel is imported when a panel is first shown, not at start-up
+    from decisiontool.panel import PanelResult, ParticipantView
 
 __all__ = ["GROUP_ROW", "PanelList", "PanelView", "panel_weights"]
 
@@ -153,6 +154,8 @@ class PanelList(RowList):
 
 def panel_summary(result: PanelResult, names: dict[str, str]) -> Text:
     """The group's top, the agreement and the pivotal participants, in words."""
+    from decisiontool.panel.tables import agreement_sentence
+
     text = Text()
     top = one_line(names.get(result.top, result.top))
     text.append(f"{len(result.participants)} participants; group top: ")
@@ -207,6 +210,8 @@ class PanelView(VerticalScroll):
 
     def show(self, result: PanelResult) -> None:
         """Draw a panel result."""
+        from decisiontool.panel import ILLUSTRATIVE_NOTICE
+
         notice = Text()
         if result.illustrative:
             notice.append(ILLUSTRATIVE_NOTICE, style="bold yellow")

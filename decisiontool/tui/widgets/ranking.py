@@ -76,7 +76,20 @@ class RankingList(RowList):
     """The options in rank order; Enter opens the Why view of the highlighted option."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Why", id="ranking.why", tooltip="Why the top ranks above this option"),
+        Binding(
+            "enter",
+            "open",
+            "Why",
+            id="ranking.why",
+            tooltip="Why the top (or the option marked with x) ranks above or below this option",
+        ),
+        Binding(
+            "x",
+            "mark",
+            "Mark",
+            id="ranking.mark",
+            tooltip="Mark this option (◆): Enter on another row then compares the two",
+        ),
     ]
 
     @dataclass
@@ -92,6 +105,8 @@ class RankingList(RowList):
         self.movement: dict[str, int] = {}
         self.score_change: dict[str, float] = {}
         self.segments: dict[str, CriterionStyle] = {}
+        self.marked: str | None = None
+        """The option marked with x (◆): the Why view compares it with the row Enter is pressed on."""
         self.bands: dict[str, tuple[float, float]] = {}
         """Option id -> its score interval as bar fractions (set when known for these weights)."""
 
@@ -99,6 +114,12 @@ class RankingList(RowList):
         """Ask for the Why view of the highlighted option."""
         if self.current_option is not None:
             self.post_message(self.Opened(self.current_option))
+
+    def action_mark(self) -> None:
+        """Mark the highlighted option for the Why view, or unmark it."""
+        option = self.current_option
+        self.marked = None if option is None or option == self.marked else option
+        self.refresh()
 
     def row_count(self) -> int:
         """One row per option."""
@@ -162,7 +183,8 @@ class RankingList(RowList):
         text = Text()
         text.append(f"{entry.rank:>2} ", style="bold")
         text.append_text(movement_text(self.movement.get(entry.option, 0)))
-        label = cut(("✗ " if failing else "") + one_line(entry.name), name_width)
+        mark = "◆ " if entry.option == self.marked else ""
+        label = cut(mark + ("✗ " if failing else "") + one_line(entry.name), name_width)
         text.append(label.ljust(name_width), style="red" if failing else "")
         text.append(f" {entry.score:7.3f}")
         text.append_text(score_change_text(self.score_change.get(entry.option, 0.0)))
