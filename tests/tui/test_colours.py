@@ -108,7 +108,7 @@ def test_a_criterion_has_the_same_colour_and_hatch_in_the_app_and_the_html_repor
     # the weights table: a swatch, the criterion's name and its id; hatched swatches are a gradient
     found = re.findall(
         r'<th scope="row"><span class="swatch" style="([^"]*)" aria-hidden="true"></span>[^<]*'
-        r'<span class="id">([a-z0-9_]+)</span>',
+        r'(?:<span class="lower">[^<]*</span>\s*)?<span class="id">([a-z0-9_]+)</span>',
         html,
     )
     in_report = {
