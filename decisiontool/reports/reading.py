@@ -64,7 +64,9 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
         "Score interval",
         "The lowest and highest score an option can have, with the weights fixed, when "
         "every uncertain score moves within its range (exact for the weighted sum; for the other methods "
-        "the 5th to 95th percentile of sampled scores).",
+        "the 5th to 95th percentile of sampled scores). Those methods score each option against "
+        "the others, so when the other options' scores move, an option's score moves too: its score at "
+        "the model's own values can then lie outside its sampled interval.",
     ),
     (
         "Dominance",
