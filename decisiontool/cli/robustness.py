@@ -230,6 +230,12 @@ def sensitivity(
 # smaa
 
 
+SCREEN_ROWS = 50
+"""Options the SMAA table shows at most (in rank order)."""
+SCREEN_RANKS = 15
+"""Rank columns the SMAA table shows at most; the rest share one column."""
+
+
 def _heat(share: float) -> str:
     """A background colour from white (0) to deep blue (1), for the acceptability heat map."""
     level = max(0.0, min(1.0, share)) ** 0.6
@@ -268,13 +274,20 @@ def print_smaa(analysis: Analysis, result: SmaaResult, console: Console) -> None
         title="Rank acceptability (%): share of samples in which each option takes each rank",
     )
     table.add_column("Option", no_wrap=True, overflow="ellipsis", width=option_width + 1)
-    for r in range(1, m + 1):
+    # beyond what a screen shows, the first ranks and the best-ranked options (the JSON has all)
+    ranks_shown = min(m, SCREEN_RANKS)
+    for r in range(1, ranks_shown + 1):
         table.add_column(str(r), justify="center", width=5)
+    if ranks_shown < m:
+        table.add_column(f"{ranks_shown + 1}+", justify="center", width=6)
     table.add_column("E[rank]", justify="right", width=8)
     table.add_column("Conf.", justify="right", width=7)
-    for entry in options:
+    for entry in options[:SCREEN_ROWS]:
         cells: list[Any] = [entry.option]
-        for share in entry.rank_acceptability:
+        shares = list(entry.rank_acceptability[:ranks_shown])
+        if ranks_shown < m:
+            shares.append(max(0.0, 1.0 - sum(shares)))
+        for share in shares:
             label = "" if share < 0.005 else f"{share * 100:.0f}"
             cells.append(Text(f"{label:^5}", style=_heat(share)))
         cells.append(f"{entry.expected_rank:.2f}")
@@ -282,6 +295,12 @@ def print_smaa(analysis: Analysis, result: SmaaResult, console: Console) -> None
         cells.append("—" if confidence is None else f"{confidence * 100:.0f}%")
         table.add_row(*cells)
     console.print(table)
+    if m > SCREEN_ROWS or ranks_shown < m:
+        console.print(
+            f"Shown: the first {min(m, SCREEN_ROWS)} of {m:,} options and ranks 1-{ranks_shown}"
+            f" ({ranks_shown + 1}+: any lower rank); --format json lists every option and rank.",
+            style="bold",
+        )
     console.print(
         "Cells are percentages (blank: under 0.5%). Confidence: how often the option is first when "
         "judged by its own most favourable (central) weights, given the score uncertainty; — never first.",
@@ -292,10 +311,10 @@ def print_smaa(analysis: Analysis, result: SmaaResult, console: Console) -> None
     if result.weight_mode == "panel":
         from decisiontool.panel import ILLUSTRATIVE_NOTICE
 
-        shares = ", ".join(
+        first_shares = ", ".join(
             f"{e.option} {e.first:.0%}" for e in sorted(options, key=lambda e: -e.first) if e.first
         )
-        console.print(escape(f"First across the panel: {shares}."))
+        console.print(escape(f"First across the panel: {first_shares}."))
         if result.illustrative:
             console.print(escape(ILLUSTRATIVE_NOTICE), style="bold yellow")
 
