@@ -60,7 +60,10 @@ def main() -> None:
     from decisiontool.cli import cache
 
     signal.signal(signal.SIGTERM, _interrupt)
-    cache.run(sys.argv[1:], _run_app)
+    try:
+        cache.run(sys.argv[1:], _run_app)
+    except KeyboardInterrupt:  # Ctrl+C before typer took over (while importing): no traceback either
+        sys.exit(130)
 
 
 def _run_app() -> None:
