@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from decisiontool.analysis import Analysis
+from decisiontool.commands import ReportSettings
 from decisiontool.model import DecisionModel, MissingPolicy
 from decisiontool.problems import ModelError, Problem
 
@@ -253,11 +254,23 @@ def export_report(
     smaa_samples: int = 0,
     seed: int = 1,
     date: datetime.date | None = None,
+    settings: ReportSettings | None = None,
 ) -> ExportedReport:
-    """Write a report of `analysis` to `path` (the suffix says the format), as `decisiontool report` does."""
-    from decisiontool import robustness
+    """Write a report of `analysis` to `path` (the suffix says the format), as `decisiontool report` does.
+
+    The robustness choices are `settings` (as the report command's flags); without it, robustness
+    is on when `sensitivity` or `smaa_samples` asks for it. The report is computed exactly as the
+    command recorded in it (`ExportedReport.argv`) computes it, so running that command writes
+    the same report.
+    """
     from decisiontool.commands import analysis_report_command
     from decisiontool.reports import write_report
+    from decisiontool.reports.inputs import run_analyses
+
+    if settings is None:
+        settings = ReportSettings(
+            robustness=sensitivity or smaa_samples > 0, samples=smaa_samples or REPORT_SMAA_SAMPLES, seed=seed
+        )
 
     day = date or datetime.date.today()
     folder = path.parent
@@ -268,13 +281,19 @@ def export_report(
         raise _problem(path, "already exists; confirm to replace it")
     if not os.access(folder, os.W_OK):
         raise _problem(folder, "cannot write here: permission denied")
-    argv = analysis_report_command(
-        analysis, path, sensitivity=sensitivity, smaa_samples=smaa_samples, seed=seed, date=day.isoformat()
-    )
+    argv = analysis_report_command(analysis, path, settings=settings, date=day.isoformat())
     try:
-        sweep = robustness.sensitivity(analysis) if sensitivity else None
-        smaa = robustness.smaa(analysis, samples=smaa_samples, seed=seed) if smaa_samples else None
-        write_report(analysis, path, force=force, date=day, argv=argv, sensitivity=sweep, smaa=smaa)
+        analyses = run_analyses(analysis, settings)
+        write_report(
+            analysis,
+            path,
+            force=force,
+            date=day,
+            argv=argv,
+            sensitivity=analyses.sensitivity,
+            smaa=analyses.smaa,
+            findings=analyses.findings,
+        )
     except OSError as error:
         raise _problem(
             getattr(error, "filename", None) or path, f"cannot write: {_os_message(error)}"
