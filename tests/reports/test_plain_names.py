@@ -88,3 +88,18 @@ def test_provenance_shows_no_local_path(model_dir: Path, tmp_path: Path) -> None
         bundled = write(None, tmp_path / f"b{suffix}")
         assert str(bundled_model_dir().resolve()) not in bundled
         assert "the model bundled with decisiontool" in _model_directory_line(bundled)
+
+
+def test_workbook_provenance_shows_no_local_path(model_dir: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    for source, target in ((model_dir, tmp_path / "r.xlsx"), (None, tmp_path / "b.xlsx")):
+        data = ["--data", str(source)] if source is not None else []
+        result = runner.invoke(app, ["report", *data, "-o", str(target), "--no-robustness"])
+        assert result.exit_code == 0, result.stderr
+        sheet = openpyxl.load_workbook(target)["Provenance"]
+        cells = [str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value is not None]
+        line = next(cell for cell in cells if "relative to it" in cell)
+        local = str((model_dir if source else bundled_model_dir()).resolve())
+        assert local not in line
+        assert (model_dir.name in line) if source else ("the model bundled with decisiontool" in line)

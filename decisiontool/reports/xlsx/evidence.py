@@ -144,7 +144,7 @@ def provenance_sheet(workbook: Any, formats: dict[str, Any], context: ReportCont
     page.header(columns)
     provenance = context.provenance
     items = [
-        ("Model directory", provenance.model_directory + (" (bundled model)" if provenance.bundled else "")),
+        ("Model directory", provenance.directory_text + "; the file paths below are relative to it"),
         ("Command", provenance.command_line),
         ("Produced by", f"decisiontool {provenance.tool_version}"),
         ("Date", provenance.date),
