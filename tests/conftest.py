@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from decisiontool.starter import write_starter
+
+# Property tests draw the same examples on every run (Hypothesis' advice for CI), so a run of
+# the test command is repeatable; `HYPOTHESIS_PROFILE=explore` draws fresh ones.
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("explore", print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(autouse=True)
