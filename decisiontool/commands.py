@@ -104,10 +104,7 @@ def analysis_report_command(
     output: Path | str,
     *,
     date: str,
-    settings: ReportSettings | None = None,
-    sensitivity: bool = True,
-    smaa_samples: int = 0,
-    seed: int = 1,
+    settings: ReportSettings,
     author: str | None = None,
     status: str | None = None,
 ) -> list[str]:
@@ -115,13 +112,8 @@ def analysis_report_command(
 
     Every relative weight that differs from the profile's is spelled out as `--weight`, and
     a model loaded with missing scores filled gets `--missing worst`. The robustness choices
-    come from `settings`; without it, from the older `sensitivity`/`smaa_samples`/`seed`
-    (robustness on when either asks for it).
+    come from `settings`.
     """
-    if settings is None:
-        settings = ReportSettings(
-            robustness=sensitivity or smaa_samples > 0, samples=smaa_samples or 10_000, seed=seed
-        )
     from decisiontool.loading import bundled_model_dir
 
     root = analysis.model.root
