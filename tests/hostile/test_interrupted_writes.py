@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import signal
 import stat
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,6 +19,7 @@ import pytest
 
 from decisiontool.atomic import write_bytes_atomic, write_text_atomic
 from decisiontool.problems import ModelError
+from tests.signals import interruptible
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 
@@ -99,17 +99,14 @@ def test_a_signal_during_a_long_report_stops_cleanly(tmp_path: Path, signum: int
     target = tmp_path / "report.html"
     target.write_text("old", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPOSITORY)}
-    process = subprocess.Popen(
+    with interruptible(
         [sys.executable, "-m", "decisiontool", "report", "-o", str(target), "--force", "--smaa", "2000000"],
         cwd=tmp_path,
         env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    time.sleep(2.5)  # past start-up, inside the computation (2,000,000 SMAA samples take longer)
-    process.send_signal(signum)
-    _, err = process.communicate(timeout=60)
+    ) as process:
+        time.sleep(2.5)  # past start-up, inside the computation (2,000,000 SMAA samples take longer)
+        process.send_signal(signum)
+        _, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
     assert "Traceback" not in err
     assert target.read_text(encoding="utf-8") == "old"
