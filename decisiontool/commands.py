@@ -107,6 +107,7 @@ def analysis_report_command(
     settings: ReportSettings,
     author: str | None = None,
     status: str | None = None,
+    findings_csv: bool = False,
 ) -> list[str]:
     """The `report_command` that reproduces a report of `analysis` (e.g. exported from the app).
 
@@ -137,4 +138,5 @@ def analysis_report_command(
         output=output,
         author=author,
         status=status,
+        findings_csv=findings_csv,
     )

@@ -243,6 +243,8 @@ class ExportedReport:
 
     path: Path
     argv: tuple[str, ...]
+    findings_path: Path | None = None
+    """The findings CSV written beside the report (`FILE.findings.csv`), when asked for."""
 
 
 def export_report(
@@ -255,8 +257,12 @@ def export_report(
     seed: int = 1,
     date: datetime.date | None = None,
     settings: ReportSettings | None = None,
+    findings_csv: bool = False,
 ) -> ExportedReport:
     """Write a report of `analysis` to `path` (the suffix says the format), as `decisiontool report` does.
+
+    `findings_csv`: also write the findings as CSV beside it (`FILE.findings.csv`), as
+    `report --findings-csv` does; both files are checked before either is written.
 
     The robustness choices are `settings` (as the report command's flags); without it, robustness
     is on when `sensitivity` or `smaa_samples` asks for it. The report is computed exactly as the
@@ -277,11 +283,17 @@ def export_report(
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
         raise _problem(folder, f"{what}: choose another folder for the report")
-    if path.exists() and not force:
-        raise _problem(path, "already exists; confirm to replace it")
+    from decisiontool.reports.csv_report import findings_path
+
+    beside = findings_path(path) if findings_csv else None
+    for target in (path, beside):
+        if target is not None and target.exists() and not force:
+            raise _problem(target, "already exists; confirm to replace it")
     if not os.access(folder, os.W_OK):
         raise _problem(folder, "cannot write here: permission denied")
-    argv = analysis_report_command(analysis, path, settings=settings, date=day.isoformat())
+    argv = analysis_report_command(
+        analysis, path, settings=settings, date=day.isoformat(), findings_csv=findings_csv
+    )
     try:
         analyses = run_analyses(analysis, settings)
         write_report(
@@ -293,6 +305,7 @@ def export_report(
             sensitivity=analyses.sensitivity,
             smaa=analyses.smaa,
             findings=analyses.findings,
+            findings_csv=findings_csv,
         )
     except OSError as error:
         raise _problem(
@@ -300,4 +313,4 @@ def export_report(
         ) from None
     except ValueError as error:
         raise _problem(path, str(error)) from None
-    return ExportedReport(path, tuple(argv))
+    return ExportedReport(path, tuple(argv), beside)

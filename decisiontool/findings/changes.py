@@ -29,8 +29,8 @@ import numpy as np
 from decisiontool.analysis import Analysis
 from decisiontool.engine import fails_minimum
 from decisiontool.engine.ranking import TIE_TOLERANCE, rank_order
-from decisiontool.engine.smaa import _criterion_parts, _one_criterion_models
 from decisiontool.engine.values import BoolArray, CriteriaArrays, FloatArray, IntArray
+from decisiontool.findings.column import OneScoreChange
 from decisiontool.findings.results import ClosestChange
 
 __all__ = ["BISECTION_TOLERANCE", "GRID_BUDGET", "closest_changes"]
@@ -47,34 +47,27 @@ MARGIN = 1e-8
 
 @dataclass(frozen=True)
 class _Problem:
-    """What every evaluation needs: the analysis, and for a method additive over criteria
-    (wsm, promethee2) each criterion's own scores, so that a change of one score re-scores
-    one criterion instead of the whole model."""
+    """What every evaluation needs: the analysis and its scores ready for single-score changes
+    (`OneScoreChange`: O(m) per change instead of re-scoring the whole model)."""
 
     analysis: Analysis
     scores: FloatArray
     weights: FloatArray
-    singles: list[CriteriaArrays]
-    """One-criterion models (additive methods only; empty otherwise)."""
-    parts: FloatArray | None
-    """(m, n) each option's score on each criterion alone, weight 1 (additive methods only)."""
+    change: OneScoreChange
 
     @classmethod
     def of(cls, analysis: Analysis) -> _Problem:
         """The problem of `analysis` at its current weights."""
         scores = analysis.arrays.scores
-        if not analysis.method.exact_sensitivity:
-            return cls(analysis, scores, analysis.weights, [], None)
-        singles = _one_criterion_models(analysis.arrays.criteria)
-        parts = _criterion_parts(analysis.method, scores, singles, analysis.vikor_v)
-        return cls(analysis, scores, analysis.weights, singles, parts)
+        change = OneScoreChange.of(
+            analysis.method_id, scores, analysis.weights, analysis.arrays.criteria, analysis.vikor_v
+        )
+        return cls(analysis, scores, analysis.weights, change)
 
-    def evaluate(self, option: int, columns: IntArray, xs: FloatArray) -> tuple[BoolArray, FloatArray]:
+    def evaluate(self, option: int, columns: IntArray, xs: FloatArray) -> tuple[FloatArray, BoolArray]:
         """After setting `option`'s score on criterion `columns[r]` to `xs[r]` (one row each):
-        which options have rank 1, (k, m), and every option's score, (k, m)."""
+        every option's score, (k, m), and which options fail a minimum, (k, m)."""
         arrays = self.analysis.arrays
-        criteria = arrays.criteria
-        method = self.analysis.method
         k = xs.shape[0]
         # who fails a minimum: only the changed option's status can move
         failing: BoolArray = np.asarray(arrays.fails.any(axis=1), dtype=np.bool_)
@@ -82,41 +75,61 @@ class _Problem:
         others = arrays.fails[option].copy()
         elsewhere = np.array([np.delete(others, j).any() for j in range(others.shape[0])], dtype=np.bool_)
         # each row's own criterion: a (1, k) score row against the k criteria it changes
-        changed_fails = fails_minimum(xs[None, :], _criteria_at(criteria, columns))[0]
+        changed_fails = fails_minimum(xs[None, :], _criteria_at(arrays.criteria, columns))[0]
         option_fails[:, option] = elsewhere[columns] | changed_fails
-        if self.parts is None:
-            batch = np.repeat(self.scores[None], k, axis=0)
-            batch[np.arange(k), option, columns] = xs
-            score = method(batch, self.weights, criteria, self.analysis.vikor_v).score
-        else:
-            # additive: only the changed criterion's part of every option moves
-            score = np.repeat((self.parts @ self.weights)[None], k, axis=0)
-            for j in np.unique(columns):
-                rows = np.flatnonzero(columns == j)
-                column = np.repeat(self.scores[None, :, j : j + 1], rows.shape[0], axis=0)
-                column[:, option, 0] = xs[rows]
-                part = method(column, np.ones(1), self.singles[j], self.analysis.vikor_v).score
-                score[rows] += self.weights[j] * (part - self.parts[None, :, j])
-        return _rank_one(score, method.higher_is_better, option_fails), score
+        return self.change.scores(option, columns, xs), option_fails
 
-    def holds(
-        self, option: int, top: int, criterion: int, xs: FloatArray
-    ) -> tuple[BoolArray, BoolArray, FloatArray]:
-        """Whether setting `option`'s score on `criterion` to each of `xs` does it; who is then
-        first, and the scores."""
-        first, score = self.evaluate(option, np.full(xs.shape[0], criterion, dtype=np.intp), xs)
-        return _target_met(first, option, top), first, score
+    def met(self, option: int, top: int, columns: IntArray, xs: FloatArray) -> BoolArray:
+        """(k,) whether each change does it: a non-top option first alone, the top not first."""
+        score, fails = self.evaluate(option, columns, xs)
+        higher = self.analysis.method.higher_is_better
+        if option == top:
+            first = _rank_one(score, higher, fails)
+            return np.asarray(~first[:, top], dtype=np.bool_)
+        return _first_alone(score, higher, fails, option)
+
+    def holds(self, option: int, top: int, criterion: int, xs: FloatArray) -> BoolArray:
+        """Whether setting `option`'s score on `criterion` to each of `xs` does it."""
+        return self.met(option, top, np.full(xs.shape[0], criterion, dtype=np.intp), xs)
+
+
+def _first_alone(score: FloatArray, higher_is_better: bool, fails: BoolArray, option: int) -> BoolArray:
+    """(k,) whether `option` has rank 1 alone by the rules of `competition_ranks`: it is in
+    the status class that holds rank 1 and more than the tie tolerance ahead of every other
+    option of that class (so no near-tie chains to it). O(k m), no sort."""
+    signed = score if higher_is_better else -score
+    any_pass: BoolArray = np.asarray((~fails).any(axis=-1, keepdims=True), dtype=np.bool_)
+    in_front: BoolArray = np.where(any_pass, ~fails, True)
+    rivals = in_front.copy()
+    rivals[:, option] = False
+    best_rival = np.where(rivals, signed, -np.inf).max(axis=-1)
+    return np.asarray(in_front[:, option] & (signed[:, option] - best_rival > TIE_TOLERANCE), dtype=np.bool_)
 
 
 def _rank_one(score: FloatArray, higher_is_better: bool, fails: BoolArray) -> BoolArray:
-    """(k, m) which options have rank 1 by the rules of `batch_ranks` (no option strictly
-    ahead: a passing one ahead of a failing one, else better by more than the tie tolerance),
-    in O(k m) instead of the (k, m, m) comparison."""
+    """(k, m) which options have rank 1 by the rules of `competition_ranks` (the ranking's own):
+    the status class that can hold rank 1 (the passing options, if any pass), sorted by score,
+    and from its best option down every option within the tie tolerance of the one just before
+    it (near-ties chain). O(k m log m) instead of an (k, m, m) comparison."""
     signed = score if higher_is_better else -score
     any_pass = (~fails).any(axis=-1, keepdims=True)
     in_front = np.where(any_pass, ~fails, True)  # the status class that can hold rank 1
-    best = np.where(in_front, signed, -np.inf).max(axis=-1, keepdims=True)
-    return np.asarray(in_front & (best - signed <= TIE_TOLERANCE), dtype=np.bool_)
+    return np.asarray(
+        in_front & (signed >= _chain_floor(np.where(in_front, signed, -np.inf))), dtype=np.bool_
+    )
+
+
+def _chain_floor(signed: FloatArray) -> FloatArray:
+    """(..., 1) the lowest score of each row's chain of near-ties from its best score down
+    (-inf entries are left out; a row of only -inf gives -inf)."""
+    descending = -np.sort(-signed, axis=-1)
+    if descending.shape[-1] < 2:
+        return descending[..., :1]
+    with np.errstate(invalid="ignore"):  # -inf less -inf
+        gaps = descending[..., :-1] - descending[..., 1:]
+    broken = ~(gaps <= TIE_TOLERANCE)  # a gap to -inf (inf or nan) breaks the chain too
+    last = np.where(broken.any(axis=-1), broken.argmax(axis=-1), descending.shape[-1] - 1)
+    return np.take_along_axis(descending, last[..., None], axis=-1)
 
 
 def _criteria_at(criteria: CriteriaArrays, columns: IntArray) -> CriteriaArrays:
@@ -132,13 +145,6 @@ def _criteria_at(criteria: CriteriaArrays, columns: IntArray) -> CriteriaArrays:
         s=criteria.s[columns],
         minimum=criteria.minimum[columns],
     )
-
-
-def _target_met(first: BoolArray, option: int, top: int) -> BoolArray:
-    """(k,) for a non-top option: it is first alone; for the top: it is no longer first."""
-    if option == top:
-        return np.asarray(~first[:, top], dtype=np.bool_)
-    return np.asarray(first[:, option] & (first.sum(axis=-1) == 1), dtype=np.bool_)
 
 
 def _new_top(analysis: Analysis, option: int, criterion: int, value: float) -> int:
@@ -186,7 +192,29 @@ def _first_reach(
     return None
 
 
-def _wsm_candidates(problem: _Problem, option: int, top: int, criterion: int) -> list[float]:
+def _wsm_thresholds(problem: _Problem, option: int, top: int) -> set[float]:
+    """The other options' scores that `option`'s score must pass (wsm moves only its own score):
+    for a non-top option the best of the others, for the top the lowest of the others' chain of
+    near-ties from their best down (the top stays first while it is within the tie tolerance of
+    that chain); over every other option and over the passing ones (a change may move `option`
+    in or out of the options failing a minimum)."""
+    score = problem.analysis.ranking.result.score
+    fails = np.asarray(problem.analysis.arrays.fails.any(axis=1), dtype=np.bool_)
+    others = np.arange(score.shape[0]) != option
+    found: set[float] = set()
+    for among in (others, others & ~fails):
+        if not among.any():
+            continue
+        if option == top:
+            found.add(float(_chain_floor(score[among])[0]))
+        else:
+            found.add(float(score[among].max()))
+    return found
+
+
+def _wsm_candidates(
+    problem: _Problem, option: int, top: int, criterion: int, thresholds: set[float]
+) -> list[float]:
     """Raw scores at which the re-ranked result can first change (see the module docstring)."""
     analysis = problem.analysis
     criteria = analysis.arrays.criteria
@@ -198,15 +226,10 @@ def _wsm_candidates(problem: _Problem, option: int, top: int, criterion: int) ->
     end = (high if benefit else low) if improve else (low if benefit else high)
     score = analysis.ranking.result.score
     weight = float(problem.weights[criterion])
-    fails = np.asarray(analysis.arrays.fails.any(axis=1), dtype=np.bool_)
-    others = np.arange(score.shape[0]) != option
     candidates = [end]
     xs, vs = _value_path(analysis, criterion)
     value_now = float(np.interp(start, xs, vs))
-    if weight > 0 and others.any():
-        thresholds = {float(score[others].max())}
-        if (others & ~fails).any():
-            thresholds.add(float(score[others & ~fails].max()))
+    if weight > 0:
         for threshold in thresholds:
             if improve:
                 target = value_now + (threshold + MARGIN - float(score[option])) / weight
@@ -228,12 +251,14 @@ def _wsm_candidates(problem: _Problem, option: int, top: int, criterion: int) ->
     return sorted(set(inside), key=lambda c: abs(c - start))
 
 
-def _exact_change(problem: _Problem, option: int, top: int, criterion: int) -> float | None:
+def _exact_change(
+    problem: _Problem, option: int, top: int, criterion: int, thresholds: set[float]
+) -> float | None:
     """The nearest raw score at which the target is met (wsm), or None."""
-    candidates = _wsm_candidates(problem, option, top, criterion)
+    candidates = _wsm_candidates(problem, option, top, criterion, thresholds)
     if not candidates:
         return None
-    met, _, _ = problem.holds(option, top, criterion, np.array(candidates))
+    met = problem.holds(option, top, criterion, np.array(candidates))
     hits = np.flatnonzero(met)
     return float(candidates[int(hits[0])]) if hits.size else None
 
@@ -264,7 +289,7 @@ def _scanned_changes(problem: _Problem, option: int, top: int) -> list[float | N
     lengths = [g.shape[0] for g in grids]
     every = np.concatenate(grids) if sum(lengths) else np.zeros(0)
     columns = np.repeat(np.arange(n), lengths).astype(np.intp)
-    met = _target_met(problem.evaluate(option, columns, every)[0], option, top)
+    met = problem.met(option, top, columns, every)
     offset = 0
     for j, grid in enumerate(grids):
         hits = met[offset : offset + grid.shape[0]]
@@ -285,12 +310,25 @@ def _scanned_changes(problem: _Problem, option: int, top: int) -> list[float | N
     if not brackets:
         return found
     widths = {j: float(criteria.high[j] - criteria.low[j]) for j, _, _ in brackets}
+    starts = {j: float(problem.scores[option, j]) for j, _, _ in brackets}
     state = {j: [a, b] for j, a, b in brackets}
-    while any(abs(b - a) > BISECTION_TOLERANCE * widths[j] for j, (a, b) in state.items()):
-        open_ = [j for j, (a, b) in state.items() if abs(b - a) > BISECTION_TOLERANCE * widths[j]]
+
+    def moved(j: int, x: float) -> float:
+        return abs(x - starts[j]) / widths[j]
+
+    while True:
+        # a criterion whose bracket starts no nearer than another's true end cannot end up
+        # strictly nearest (its answer lies beyond its false end): it is not bisected further
+        nearest = min(moved(j, b) for j, (_, b) in state.items())
+        open_ = [
+            j
+            for j, (a, b) in state.items()
+            if abs(b - a) > BISECTION_TOLERANCE * widths[j] and moved(j, a) < nearest
+        ]
+        if not open_:
+            break
         middles = np.array([(state[j][0] + state[j][1]) / 2 for j in open_])
-        first, _ = problem.evaluate(option, np.array(open_, dtype=np.intp), middles)
-        met = _target_met(first, option, top)
+        met = problem.met(option, top, np.array(open_, dtype=np.intp), middles)
         for k, j in enumerate(open_):
             state[j][1 if met[k] else 0] = float(middles[k])
     for j, (_, b) in state.items():
@@ -314,7 +352,8 @@ def closest_changes(analysis: Analysis) -> dict[str, ClosestChange | None]:
             result[entry.option] = None
             continue
         if exact:
-            targets = [_exact_change(problem, i, top, j) for j in range(arrays.scores.shape[1])]
+            thresholds = _wsm_thresholds(problem, i, top)
+            targets = [_exact_change(problem, i, top, j, thresholds) for j in range(arrays.scores.shape[1])]
         else:
             targets = _scanned_changes(problem, i, top)
         best: tuple[float, int, float] | None = None

@@ -70,14 +70,12 @@ def dominance(analysis: Analysis) -> tuple[Dominance, ...]:
     worst = _oriented(np.where(benefit, arrays.low, arrays.high), benefit)[:, live]
     best = _oriented(np.where(benefit, arrays.high, arrays.low), benefit)[:, live]
     ids = arrays.option_ids
-    found = []
+    found: list[Dominance] = []
     for a in range(len(ids)):
-        for b in range(len(ids)):
-            if a == b:
-                continue
-            if (point[a] >= point[b]).all() and (point[a] > point[b]).any():
-                robust = bool((worst[a] >= best[b]).all() and (worst[a] > best[b]).any())
-                found.append(Dominance(ids[a], ids[b], robust))
+        # every b at once: a row against the matrix, O(m n) per a and no (m, m, n) block
+        beaten = (point[a] >= point).all(axis=1) & (point[a] > point).any(axis=1)
+        robust = (worst[a] >= best).all(axis=1) & (worst[a] > best).any(axis=1)
+        found.extend(Dominance(ids[a], ids[b], bool(robust[b])) for b in np.flatnonzero(beaten))
     return tuple(sorted(found, key=lambda d: (d.option, d.dominates)))
 
 
@@ -230,14 +228,11 @@ def value_for_money(analysis: Analysis) -> ValueForMoney | None:
     cost = raw @ own
     signed = benefit if analysis.method.higher_is_better else -benefit
     m = arrays.scores.shape[0]
+    # no other option is better on both by more than the tie tolerance (k = i never is)
     frontier = [
         i
         for i in range(m)
-        if not any(
-            signed[k] > signed[i] + TIE_TOLERANCE and cost[k] < cost[i] - TIE_TOLERANCE
-            for k in range(m)
-            if k != i
-        )
+        if not ((signed > signed[i] + TIE_TOLERANCE) & (cost < cost[i] - TIE_TOLERANCE)).any()
     ]
     frontier.sort(key=lambda i: (cost[i], -signed[i]))
     order = [entry.index for entry in analysis.ranking.entries]

@@ -35,7 +35,10 @@ class InputFile:
 class Provenance:
     """Where the numbers come from and how to produce them again."""
 
-    model_directory: str
+    model_directory: str | None
+    """The model directory's name (the JSON report's `model_directory`), None for the bundled
+    model: never a local path, as the other formats show it (a reader re-runs the command with
+    `--data` pointing at their own copy)."""
     bundled: bool
     directory_text: str
     """What a reader is shown for the model directory: its name, or that it is the bundled
@@ -70,7 +73,7 @@ def provenance(analysis: Analysis, argv: Sequence[str], date: datetime.date) -> 
     command = tuple(argv)
     bundled = root == bundled_model_dir().resolve()
     return Provenance(
-        model_directory=str(root),
+        model_directory=None if bundled else root.name,
         bundled=bundled,
         directory_text=f"the model bundled with decisiontool {__version__}" if bundled else root.name,
         files=tuple(files),

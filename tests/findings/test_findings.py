@@ -15,6 +15,7 @@ from decisiontool.analysis import Analysis
 from decisiontool.engine import fails_minimum
 from decisiontool.findings import compute_findings
 from decisiontool.findings.compute import contenders_of, dominance, score_intervals, verdict_of, why
+from decisiontool.findings.results import ClosestChange
 from decisiontool.loading import load_model
 from tests.findings.models import analysis_of, write_model
 
@@ -77,6 +78,21 @@ def with_score(analysis: Analysis, option: int, criterion: int, value: float) ->
 def first_alone(analysis: Analysis, option: int) -> bool:
     ranks = analysis.ranking.ranks
     return bool(ranks[option] == 1 and (ranks == 1).sum() == 1)
+
+
+def assert_change_does_it(analysis: Analysis, option: int, change: ClosestChange) -> int:
+    """Apply `change` and re-rank as `rank` does: a non-top option is then first alone, the
+    top is no longer first and `new_top` is; returns the changed criterion's index."""
+    arrays = analysis.arrays
+    j = arrays.criterion_ids.index(change.criterion)
+    assert change.from_value == arrays.scores[option, j]
+    changed = with_score(analysis, option, j, change.to_value)
+    if option == analysis.ranking.top.index:
+        assert changed.ranking.ranks[option] != 1
+        assert change.new_top == changed.ranking.top.option
+    else:
+        assert first_alone(changed, option)
+    return j
 
 
 # -- dominance ------------------------------------------------------------------------------
@@ -177,14 +193,7 @@ def test_closest_changes_do_it_and_nothing_smaller_does(
         change = findings.closest_changes[option]
         movement = np.inf
         if change is not None:
-            j = arrays.criterion_ids.index(change.criterion)
-            assert change.from_value == arrays.scores[i, j]
-            changed = with_score(analysis, i, j, change.to_value)
-            if i == top:
-                assert changed.ranking.ranks[i] != 1
-                assert change.new_top == changed.ranking.top.option
-            else:
-                assert first_alone(changed, i)
+            j = assert_change_does_it(analysis, i, change)
             width = criteria.high[j] - criteria.low[j]
             movement = abs(change.to_value - change.from_value) / width
             assert change.movement == pytest.approx(movement)

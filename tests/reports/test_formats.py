@@ -77,7 +77,9 @@ def test_json_evidence_and_provenance(model_dir: Path, tmp_path: Path) -> None:
     assert evidence["criteria"]["durability"]["minimum"] == 1
     assert evidence["lessons"]["L2"]["sources"] == ["https://example.org/case-study"]
     provenance = report["provenance"]
-    assert provenance["model_directory"] == str(model_dir.resolve())
+    # the directory's name, never a local path (issue 11); the bundled model has none
+    assert provenance["model_directory"] == model_dir.name and provenance["bundled_model"] is False
+    assert str(model_dir.parent) not in json.dumps(provenance["files"])
     files = {entry["path"]: entry for entry in provenance["files"]}
     assert "options/regional_office.toml" in files and "criteria/lessons.toml" in files
     for path, entry in files.items():
