@@ -10,7 +10,10 @@ from decisiontool.model.files import StructuredSource
 from decisiontool.problems import ModelError, Problem, did_you_mean
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
+    from rich.table import Table
 
     from decisiontool.analysis import Analysis
 
@@ -158,111 +161,153 @@ def document(analysis: Analysis, kind: str, item: str | None) -> dict[str, Any]:
 def render(analysis: Analysis, kind: str, item: str | None, console: Console) -> None:
     """Print the list, or the one item, readably."""
     from rich.markup import escape
-    from rich.table import Table
 
     doc = document(analysis, kind, item)
     if item is None:
-        table = Table(show_edge=False, title=f"{kind.capitalize()} of {escape(analysis.model.name)}")
-        if kind == "criteria":
-            for col in (
-                "id",
-                "name",
-                "group",
-                "direction",
-                "scale",
-                "weight",
-                "effective",
-                "minimum",
-                "lessons",
-            ):
-                table.add_column(col, justify="right" if col in ("weight", "effective") else "left")
-            for c in doc["items"]:
-                table.add_row(
-                    c["id"],
-                    escape(c["name"]),
-                    c["group"],
-                    c["direction"],
-                    f"{c['scale'][0]:g}–{c['scale'][1]:g}",
-                    f"{c['weight']:g}",
-                    f"{c['effective_weight']:.3f}",
-                    "" if c["minimum"] is None else f"{c['minimum']:g}",
-                    " ".join(c["lessons"]),
-                )
-        elif kind == "options":
-            for col in ("id", "name", "kind"):
-                table.add_column(col)
-            for o in doc["items"]:
-                table.add_row(o["id"], escape(o["name"]), o["kind"])
-        elif kind == "profiles":
-            for col in ("id", "name", "description"):
-                table.add_column(col)
-            for p in doc["items"]:
-                table.add_row(p["id"], escape(p["name"]), escape(p["description"]))
-        else:
-            for col in ("id", "title", "criteria"):
-                table.add_column(col)
-            for lesson in doc["items"]:
-                table.add_row(lesson["id"], escape(lesson["title"]), " ".join(lesson["criteria"]))
-        console.print(table)
+        console.print(_list_table(analysis, kind, doc["items"]))
         return
     entry = doc["item"]
     console.print(
         f"[bold]{escape(entry.get('name') or entry.get('title', ''))}[/bold] [dim]({entry['id']})[/dim]"
     )
-    if kind == "criteria":
-        console.print(
-            f"Group {entry['group']} · {entry['direction']} · "
-            f"scale {entry['scale'][0]:g} to {entry['scale'][1]:g}"
-            f" · weight {entry['weight']:g} (effective {entry['effective_weight']:.3f})"
-            + ("" if entry["minimum"] is None else f" · minimum {entry['minimum']:g}")
-        )
-        if entry["description"]:
-            console.print(escape(entry["description"]))
-        if entry["levels"]:
-            console.print("\n[bold]Levels[/bold]")
-            for point, meaning in sorted(entry["levels"].items(), key=lambda kv: float(kv[0])):
-                console.print(f"  {point}  {escape(meaning)}")
-        if entry["preference"]:
-            console.print(f"\nPROMETHEE preference: {entry['preference']}")
-        if entry["value_function"]:
-            console.print(f"Value function: {entry['value_function']}")
-        console.print("\n[bold]Lessons[/bold]")
-        for lesson in entry["lesson_detail"]:
-            console.print(f"  {lesson['id']}  {escape(lesson['title'])}")
-            for source in lesson["sources"]:
-                console.print(f"       [dim]{escape(_source_line(source))}[/dim]")
-    elif kind == "options":
-        console.print(f"Kind: {entry['kind']}")
-        if entry["summary"]:
-            console.print(escape(entry["summary"]))
-        if entry["precedents"]:
-            console.print("Precedents: " + escape("; ".join(entry["precedents"])))
-        table = Table(show_edge=False, show_lines=True)
-        for col in ("criterion", "score", "range", "rationale and sources"):
-            table.add_column(col, overflow="fold")
-        for cid, score in entry["scores"].items():
-            text = escape(score["rationale"])
-            if score["sources"]:
-                text += "\n[dim]" + escape("\n".join(map(_source_line, score["sources"]))) + "[/dim]"
-            if score["filled"]:
-                text = "[red]missing: set to the scale's worst end[/red]"
-            table.add_row(
-                cid,
-                f"{score['value']:g}",
-                "" if not score["range"] else f"{score['range'][0]:g}–{score['range'][1]:g}",
-                text,
-            )
-        console.print(table)
-    elif kind == "profiles":
+    _ITEM_PRINTERS[kind](entry, console)
+
+
+def _list_table(analysis: Analysis, kind: str, items: list[dict[str, Any]]) -> Table:
+    """The list of one kind of item, as a table (one row an item)."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(show_edge=False, title=f"{kind.capitalize()} of {escape(analysis.model.name)}")
+    columns, row = _LIST_ROWS[kind]
+    for col in columns:
+        table.add_column(col, justify="right" if col in ("weight", "effective") else "left")
+    for entry in items:
+        table.add_row(*row(entry))
+    return table
+
+
+def _criterion_row(c: dict[str, Any]) -> list[str]:
+    from rich.markup import escape
+
+    return [
+        c["id"],
+        escape(c["name"]),
+        c["group"],
+        c["direction"],
+        f"{c['scale'][0]:g}–{c['scale'][1]:g}",
+        f"{c['weight']:g}",
+        f"{c['effective_weight']:.3f}",
+        "" if c["minimum"] is None else f"{c['minimum']:g}",
+        " ".join(c["lessons"]),
+    ]
+
+
+def _option_row(o: dict[str, Any]) -> list[str]:
+    from rich.markup import escape
+
+    return [o["id"], escape(o["name"]), o["kind"]]
+
+
+def _profile_row(p: dict[str, Any]) -> list[str]:
+    from rich.markup import escape
+
+    return [p["id"], escape(p["name"]), escape(p["description"])]
+
+
+def _lesson_row(lesson: dict[str, Any]) -> list[str]:
+    from rich.markup import escape
+
+    return [lesson["id"], escape(lesson["title"]), " ".join(lesson["criteria"])]
+
+
+_CRITERIA_COLUMNS = ("id", "name", "group", "direction", "scale", "weight", "effective", "minimum", "lessons")
+_LIST_ROWS: dict[str, tuple[tuple[str, ...], Callable[[dict[str, Any]], list[str]]]] = {
+    "criteria": (_CRITERIA_COLUMNS, _criterion_row),
+    "options": (("id", "name", "kind"), _option_row),
+    "profiles": (("id", "name", "description"), _profile_row),
+    "lessons": (("id", "title", "criteria"), _lesson_row),
+}
+
+
+def _print_criterion(entry: dict[str, Any], console: Console) -> None:
+    from rich.markup import escape
+
+    console.print(
+        f"Group {entry['group']} · {entry['direction']} · "
+        f"scale {entry['scale'][0]:g} to {entry['scale'][1]:g}"
+        f" · weight {entry['weight']:g} (effective {entry['effective_weight']:.3f})"
+        + ("" if entry["minimum"] is None else f" · minimum {entry['minimum']:g}")
+    )
+    if entry["description"]:
         console.print(escape(entry["description"]))
-        table = Table(show_edge=False)
-        table.add_column("criterion")
-        table.add_column("effective weight", justify="right")
-        for cid, w in entry["effective_weights"].items():
-            table.add_row(cid, f"{w:.3f}")
-        console.print(table)
-    else:
+    if entry["levels"]:
+        console.print("\n[bold]Levels[/bold]")
+        for point, meaning in sorted(entry["levels"].items(), key=lambda kv: float(kv[0])):
+            console.print(f"  {point}  {escape(meaning)}")
+    if entry["preference"]:
+        console.print(f"\nPROMETHEE preference: {entry['preference']}")
+    if entry["value_function"]:
+        console.print(f"Value function: {entry['value_function']}")
+    console.print("\n[bold]Lessons[/bold]")
+    for lesson in entry["lesson_detail"]:
+        console.print(f"  {lesson['id']}  {escape(lesson['title'])}")
+        for source in lesson["sources"]:
+            console.print(f"       [dim]{escape(_source_line(source))}[/dim]")
+
+
+def _print_option(entry: dict[str, Any], console: Console) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    console.print(f"Kind: {entry['kind']}")
+    if entry["summary"]:
         console.print(escape(entry["summary"]))
-        console.print("Criteria: " + (", ".join(entry["criteria"]) or "none"))
-        for source in entry["sources"]:
-            console.print(f"  [dim]{escape(_source_line(source))}[/dim]")
+    if entry["precedents"]:
+        console.print("Precedents: " + escape("; ".join(entry["precedents"])))
+    table = Table(show_edge=False, show_lines=True)
+    for col in ("criterion", "score", "range", "rationale and sources"):
+        table.add_column(col, overflow="fold")
+    for cid, score in entry["scores"].items():
+        text = escape(score["rationale"])
+        if score["sources"]:
+            text += "\n[dim]" + escape("\n".join(map(_source_line, score["sources"]))) + "[/dim]"
+        if score["filled"]:
+            text = "[red]missing: set to the scale's worst end[/red]"
+        table.add_row(
+            cid,
+            f"{score['value']:g}",
+            "" if not score["range"] else f"{score['range'][0]:g}–{score['range'][1]:g}",
+            text,
+        )
+    console.print(table)
+
+
+def _print_profile(entry: dict[str, Any], console: Console) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    console.print(escape(entry["description"]))
+    table = Table(show_edge=False)
+    table.add_column("criterion")
+    table.add_column("effective weight", justify="right")
+    for cid, w in entry["effective_weights"].items():
+        table.add_row(cid, f"{w:.3f}")
+    console.print(table)
+
+
+def _print_lesson(entry: dict[str, Any], console: Console) -> None:
+    from rich.markup import escape
+
+    console.print(escape(entry["summary"]))
+    console.print("Criteria: " + (", ".join(entry["criteria"]) or "none"))
+    for source in entry["sources"]:
+        console.print(f"  [dim]{escape(_source_line(source))}[/dim]")
+
+
+_ITEM_PRINTERS: dict[str, Callable[[dict[str, Any], Console], None]] = {
+    "criteria": _print_criterion,
+    "options": _print_option,
+    "profiles": _print_profile,
+    "lessons": _print_lesson,
+}
