@@ -23,6 +23,34 @@ if TYPE_CHECKING:
     from decisiontool.analysis import Analysis
 
 
+OrderArgument = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="ID",
+        help="Criteria (and, within groups, group ids), most important first; tie with '=': a b=c d.",
+        show_default=False,
+    ),
+]
+RankMethodOption = Annotated[
+    RankMethod,
+    typer.Option(
+        "--method",
+        help="roc: rank-order centroid; rs: rank sum; rr: reciprocal rank; equal: equal weights.",
+    ),
+]
+FlatOption = Annotated[
+    bool,
+    typer.Option("--flat", help="Rank all criteria together: effective weights are the rank weights."),
+]
+KeepUnlistedOption = Annotated[
+    bool,
+    typer.Option(
+        "--keep-unlisted",
+        help="Criteria (and groups) not in the order keep their weights; listed ones share their total.",
+    ),
+]
+
+
 @weights_app.command(
     "rank",
     epilog=(
@@ -33,32 +61,10 @@ if TYPE_CHECKING:
 )
 @handles_model_errors
 def rank_command(
-    order: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="ID",
-            help="Criteria (and, within groups, group ids), most important first; tie with '=': a b=c d.",
-            show_default=False,
-        ),
-    ],
-    method: Annotated[
-        RankMethod,
-        typer.Option(
-            "--method",
-            help="roc: rank-order centroid; rs: rank sum; rr: reciprocal rank; equal: equal weights.",
-        ),
-    ] = "roc",
-    flat: Annotated[
-        bool,
-        typer.Option("--flat", help="Rank all criteria together: effective weights are the rank weights."),
-    ] = False,
-    keep_unlisted: Annotated[
-        bool,
-        typer.Option(
-            "--keep-unlisted",
-            help="Criteria (and groups) not in the order keep their weights; listed ones share their total.",
-        ),
-    ] = False,
+    order: OrderArgument,
+    method: RankMethodOption = "roc",
+    flat: FlatOption = False,
+    keep_unlisted: KeepUnlistedOption = False,
     data: DataOption = None,
     profile: ProfileOption = DEFAULT_PROFILE,
     weight: WeightOption = None,

@@ -11,6 +11,7 @@ from decisiontool.cli.common import print_json, stdout_console
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
     from decisiontool.elicitation import ElicitedWeights
 
@@ -79,11 +80,35 @@ def render(
 ) -> None:
     """The derived weights beside the profile's, by group, with the method's detail."""
     from rich.markup import escape
-    from rich.table import Table
+
+    _render_heading(result, console)
+    console.print(_weights_table(result, column))
+    console.print(
+        "Relative: the weight of a group, or of a criterion inside its group, as a profile holds it; "
+        "the other columns are effective weights (a group's row: the sum of its criteria's).",
+        style="dim",
+    )
+    if result.ahp:
+        _render_ahp(result, console)
+    if caveat:
+        console.print()
+        console.print(escape(caveat), style="yellow")
+    if saved is not None:
+        console.print()
+        console.print(
+            escape(
+                f"Saved profile '{saved['id']}' to {saved['path']}; rank with: decisiontool rank "
+                f"--profile {saved['id']}"
+            )
+        )
+
+
+def _render_heading(result: ElicitedWeights, console: Console) -> None:
+    """The model's name, the method, profile and overrides, and the inputs, then a blank line."""
+    from rich.markup import escape
 
     base = result.base
-    model = base.model
-    console.print(f"[bold]{escape(model.name)}[/bold]")
+    console.print(f"[bold]{escape(base.model.name)}[/bold]")
     run = f"{result.summary} · Profile: {base.profile}"
     if base.overrides:
         run += " · Overrides: " + ", ".join(f"{k}={v:g}" for k, v in base.overrides)
@@ -91,6 +116,15 @@ def render(
     if result.inputs:
         console.print(escape(f"Inputs: {result.inputs}"), style="dim")
     console.print()
+
+
+def _weights_table(result: ElicitedWeights, column: str) -> Table:
+    """A row a group (bold, its criteria's sums) followed by a row for each of its criteria."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    base = result.base
+    model = base.model
     before = base.weight_map()
     largest = max(result.effective.values()) or 1.0
     table = Table(show_edge=False, pad_edge=False)
@@ -116,25 +150,7 @@ def render(
                 f"{result.effective[criterion]:.4f}",
                 "[cyan]" + eighth_bar(result.effective[criterion] / largest, BAR_WIDTH) + "[/cyan]",
             )
-    console.print(table)
-    console.print(
-        "Relative: the weight of a group, or of a criterion inside its group, as a profile holds it; "
-        "the other columns are effective weights (a group's row: the sum of its criteria's).",
-        style="dim",
-    )
-    if result.ahp:
-        _render_ahp(result, console)
-    if caveat:
-        console.print()
-        console.print(escape(caveat), style="yellow")
-    if saved is not None:
-        console.print()
-        console.print(
-            escape(
-                f"Saved profile '{saved['id']}' to {saved['path']}; rank with: decisiontool rank "
-                f"--profile {saved['id']}"
-            )
-        )
+    return table
 
 
 def _render_ahp(result: ElicitedWeights, console: Console) -> None:
