@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from decisiontool.engine.weights import (
     ahp_matrix,
 )
 from decisiontool.loading import key_lines, toml_type_name
+from decisiontool.loading.lines import KeyPath
 from decisiontool.problems import ModelError, Problem, did_you_mean
 
 AHP_METHODS: tuple[str, ...] = ("eigen", "geometric")
@@ -109,57 +110,65 @@ def read_ahp_file(path: Path, name: str | None = None) -> tuple[list[Judgement],
         raise ModelError(problems)
     judgements: list[Judgement] = []
     for index, pair in enumerate(pairs):
-        key = f"pair[#{index + 1}]"
-        line = lines.get(("pair", index))
-        if not isinstance(pair, dict):
-            problems.append(
-                Problem(shown, key, f"must be a table with a, b and value, not {toml_type_name(pair)}", line)
-            )
-            continue
-
-        def line_of(field_name: str, index: int = index) -> int | None:
-            return lines.get(("pair", index, field_name), lines.get(("pair", index)))
-
-        problems.extend(unknown_keys(pair, ["a", "b", "value", "note"], shown, key, line_of))
-        fields: dict[str, str] = {}
-        for field_name in ("a", "b"):
-            raw = pair.get(field_name)
-            if raw is None:
-                problems.append(Problem(shown, f"{key}.{field_name}", "required key is missing", line))
-            elif not isinstance(raw, str):
-                problems.append(
-                    Problem(
-                        shown,
-                        f"{key}.{field_name}",
-                        f"must be a string (an id), not {toml_type_name(raw)}",
-                        line_of(field_name),
-                    )
-                )
-            else:
-                fields[field_name] = raw
-        if "note" in pair and not isinstance(pair["note"], str):
-            problems.append(
-                Problem(
-                    shown,
-                    f"{key}.note",
-                    f"must be a string, not {toml_type_name(pair['note'])}",
-                    line_of("note"),
-                )
-            )
-        if "value" not in pair:
-            problems.append(Problem(shown, f"{key}.value", "required key is missing", line))
-            continue
-        value = saaty_value(pair["value"])
-        if isinstance(value, str):
-            problems.append(Problem(shown, f"{key}.value", value, line_of("value")))
-            continue
-        if len(fields) == 2:
-            judgements.append(Judgement(fields["a"], fields["b"], value, key, line_of("a")))
+        judgement = _read_pair(pair, index, shown, lines, problems)
+        if judgement is not None:
+            judgements.append(judgement)
     if not pairs and not problems:
         problems.append(Problem(shown, "pair", "no comparisons: the [[pair]] array is empty"))
     if problems:
         raise ModelError(problems)
     return judgements, shown
+
+
+def _read_pair(
+    pair: object, index: int, shown: str, lines: Mapping[KeyPath, int], problems: list[Problem]
+) -> Judgement | None:
+    """The judgement of `[[pair]]` number `index` (from 0), or None; its problems are
+    appended to `problems`."""
+    key = f"pair[#{index + 1}]"
+    line = lines.get(("pair", index))
+    if not isinstance(pair, dict):
+        problems.append(
+            Problem(shown, key, f"must be a table with a, b and value, not {toml_type_name(pair)}", line)
+        )
+        return None
+
+    def line_of(field_name: str) -> int | None:
+        return lines.get(("pair", index, field_name), lines.get(("pair", index)))
+
+    problems.extend(unknown_keys(pair, ["a", "b", "value", "note"], shown, key, line_of))
+    fields: dict[str, str] = {}
+    for field_name in ("a", "b"):
+        raw = pair.get(field_name)
+        if raw is None:
+            problems.append(Problem(shown, f"{key}.{field_name}", "required key is missing", line))
+        elif not isinstance(raw, str):
+            problems.append(
+                Problem(
+                    shown,
+                    f"{key}.{field_name}",
+                    f"must be a string (an id), not {toml_type_name(raw)}",
+                    line_of(field_name),
+                )
+            )
+        else:
+            fields[field_name] = raw
+    if "note" in pair and not isinstance(pair["note"], str):
+        problems.append(
+            Problem(
+                shown, f"{key}.note", f"must be a string, not {toml_type_name(pair['note'])}", line_of("note")
+            )
+        )
+    if "value" not in pair:
+        problems.append(Problem(shown, f"{key}.value", "required key is missing", line))
+        return None
+    value = saaty_value(pair["value"])
+    if isinstance(value, str):
+        problems.append(Problem(shown, f"{key}.value", value, line_of("value")))
+        return None
+    if len(fields) < 2:
+        return None
+    return Judgement(fields["a"], fields["b"], value, key, line_of("a"))
 
 
 def ahp_weights(

@@ -34,61 +34,65 @@ def rank_weights(
 ) -> ElicitedWeights:
     """Weights from an importance order (tiers of tied ids, most important first).
 
-    Within groups (the default), the order may name criteria of several groups and groups
-    too: each group's criteria get rank-order weights from the order restricted to that
-    group, and the groups get them from the order of the group ids when any is named
-    (otherwise they keep their current weights). With `flat`, the order names criteria
-    only, and the weights are set so that the effective weights are the rank-order weights
-    of all criteria together.
-
-    Criteria not named are refused (a partial order is ambiguous), as are groups not named
-    when some are, unless `keep_unlisted`: then unnamed items keep their current weights
-    and the named ones share, by the order, the total weight they have now.
-
-    Raises ModelError for unknown ids (with a did-you-mean), a group id with `flat`, a tie
-    between a criterion and a group, or unlisted items.
+    Within groups (the default) each group's criteria get rank-order weights from the order
+    restricted to that group, and the groups from the order of the group ids if any is named
+    (else they keep theirs). With `flat` the order names criteria only and the effective
+    weights become the rank-order weights of all criteria. Unnamed criteria (and unnamed
+    groups when some are named) are refused as ambiguous unless `keep_unlisted`: then they
+    keep their weights and the named ones share, by the order, the total they have now.
+    ModelError also for unknown ids (did-you-mean), a group id with `flat`, and a tie
+    between a criterion and a group.
     """
     if method not in RANK_METHOD_LABELS:
         message = f"unknown method '{method}'; one of roc, rs, rr, equal"
         raise ModelError([Problem.of_parameter("method", "", message)])
     level = _levels(analysis, tiers, flat, source)
-    criterion_ids = analysis.arrays.criterion_ids
-    group_ids = analysis.arrays.group_ids
-    unlisted = [c for c in criterion_ids if c not in level]
-    named_groups = [g for g in group_ids if g in level]
-    unlisted_groups = [g for g in group_ids if g not in level] if named_groups else []
+    unlisted = [c for c in analysis.arrays.criterion_ids if c not in level]
+    named_groups = [g for g in analysis.arrays.group_ids if g in level]
+    unlisted_groups = [g for g in analysis.arrays.group_ids if g not in level] if named_groups else []
     if not keep_unlisted:
         _refuse_unlisted(unlisted, unlisted_groups, source)
-    order_text = " ".join("=".join(tier) for tier in tiers)
     label = RANK_METHOD_LABELS[method]
+    title = f"{label[0].upper()}{label[1:]} weights"
     kept = f"; kept: {', '.join(unlisted + unlisted_groups)}" if unlisted or unlisted_groups else ""
+    inputs = f"order: {' '.join('='.join(tier) for tier in tiers)}{kept}"
+    order = [list(tier) for tier in tiers]
     if flat:
         group_weights, criterion_weights = _flat_weights(analysis, level, method, unlisted)
         return finish(
             analysis,
             method,
-            f"{label[0].upper()}{label[1:]} weights across all criteria (flat)",
-            f"order: {order_text}{kept}",
+            f"{title} across all criteria (flat)",
+            inputs,
             group_weights,
             criterion_weights,
             scope="flat",
-            details={"order": [list(tier) for tier in tiers], "kept": unlisted},
+            details={"order": order, "kept": unlisted},
         )
-    groups, criteria = current_weights(analysis)
-    for group in group_ids:
-        _assign(criteria, group_members(analysis.model, group), level, method)
-    _assign(groups, list(group_ids), level, method)
+    groups, criteria = _grouped_weights(analysis, level, method)
     what = "within groups" + (" and for the groups" if named_groups else "")
     return finish(
         analysis,
         method,
-        f"{label[0].upper()}{label[1:]} weights {what}",
-        f"order: {order_text}{kept}",
+        f"{title} {what}",
+        inputs,
         groups,
         criteria,
         scope="groups",
-        details={"order": [list(tier) for tier in tiers], "kept": unlisted + unlisted_groups},
+        details={"order": order, "kept": unlisted + unlisted_groups},
     )
+
+
+def _grouped_weights(
+    analysis: Analysis, level: dict[str, int], method: str
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Relative group and criterion weights: each group's criteria, and the groups, weighted by
+    their order in `level` (items it does not name keep their current weights)."""
+    groups, criteria = current_weights(analysis)
+    for group in analysis.arrays.group_ids:
+        _assign(criteria, group_members(analysis.model, group), level, method)
+    _assign(groups, list(analysis.arrays.group_ids), level, method)
+    return groups, criteria
 
 
 def _levels(analysis: Analysis, tiers: Sequence[Sequence[str]], flat: bool, source: str) -> dict[str, int]:

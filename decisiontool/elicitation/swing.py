@@ -18,6 +18,7 @@ from decisiontool.engine.weights import (
     swing_weights,
 )
 from decisiontool.loading import key_lines, toml_type_name
+from decisiontool.loading.lines import KeyPath
 from decisiontool.model import DecisionModel
 from decisiontool.problems import ModelError, Problem, did_you_mean
 
@@ -63,6 +64,19 @@ def swing_problems(
     higher than a criterion earlier in the order.
     """
     criterion_ids = [c.id for c in model.criteria]
+    found = _order_problems(model, criterion_ids, order)
+    if ratings is None or found:
+        return found
+    found = _rating_problems(criterion_ids, ratings)
+    if found:
+        return found
+    return _rating_order_problems(order, ratings)
+
+
+def _order_problems(
+    model: DecisionModel, criterion_ids: list[str], order: Sequence[Sequence[str]]
+) -> list[tuple[str, str]]:
+    """Items of the order that are not criteria, named twice, and criteria it leaves out."""
     found: list[tuple[str, str]] = []
     listed: list[str] = []
     for tier in order:
@@ -88,8 +102,12 @@ def swing_problems(
         found.append(
             ("order", f"criteria not in the order: {', '.join(missing)}; order every swing (ties as a=b)")
         )
-    if ratings is None or found:
-        return found
+    return found
+
+
+def _rating_problems(criterion_ids: list[str], ratings: Mapping[str, float]) -> list[tuple[str, str]]:
+    """Ratings of unknown criteria, criteria without a rating, and ratings outside 0-100."""
+    found: list[tuple[str, str]] = []
     for item in ratings:
         if item not in criterion_ids:
             found.append(
@@ -100,10 +118,16 @@ def swing_problems(
             found.append((f"ratings.{item}", "no rating: rate every swing from 0 to 100"))
         elif not math.isfinite(ratings[item]) or not 0 <= ratings[item] <= 100:
             found.append((f"ratings.{item}", f"{ratings[item]:g} must lie between 0 and 100"))
-    if found:
-        return found
-    first = order[0]
-    for item in first:
+    return found
+
+
+def _rating_order_problems(
+    order: Sequence[Sequence[str]], ratings: Mapping[str, float]
+) -> list[tuple[str, str]]:
+    """Ratings that disagree with the order: the first tier not 100, ties rated apart, a
+    swing rated above one that comes before it."""
+    found: list[tuple[str, str]] = []
+    for item in order[0]:
         if ratings[item] != 100:
             found.append(
                 (
@@ -143,7 +167,22 @@ def read_swing_answers(path: Path, model: DecisionModel, name: str | None = None
     text, data = read_toml(path, shown)
     lines = key_lines(text)
     problems = unknown_keys(data, ["order", "ratings"], shown, "", lambda key: lines.get((key,)))
-    raw_order = data.get("order")
+    tiers = _read_order(data.get("order"), shown, lines, problems)
+    ratings = _read_ratings(data.get("ratings"), shown, lines, problems)
+    if problems:
+        raise ModelError(problems)
+    for key, message in swing_problems(model, tiers, ratings):
+        parts = tuple(key.split("."))
+        problems.append(Problem(shown, key, message, lines.get(parts, lines.get(parts[:1]))))
+    if problems:
+        raise ModelError(problems)
+    return SwingAnswers(tuple(tiers), ratings)
+
+
+def _read_order(
+    raw_order: object, shown: str, lines: Mapping[KeyPath, int], problems: list[Problem]
+) -> list[tuple[str, ...]]:
+    """The `order` array as tiers of tied names; its problems are appended to `problems`."""
     tiers: list[tuple[str, ...]] = []
     if raw_order is None:
         problems.append(
@@ -166,40 +205,39 @@ def read_swing_answers(path: Path, model: DecisionModel, name: str | None = None
                 tiers.append(names)
         if not raw_order:
             problems.append(Problem(shown, "order", "is empty: list every criterion", lines.get(("order",))))
-    ratings: dict[str, float] | None = None
-    raw_ratings = data.get("ratings")
-    if raw_ratings is not None:
-        if not isinstance(raw_ratings, dict):
+    return tiers
+
+
+def _read_ratings(
+    raw_ratings: object, shown: str, lines: Mapping[KeyPath, int], problems: list[Problem]
+) -> dict[str, float] | None:
+    """The `[ratings]` table (None when absent); its problems are appended to `problems`."""
+    if raw_ratings is None:
+        return None
+    if not isinstance(raw_ratings, dict):
+        problems.append(
+            Problem(
+                shown,
+                "ratings",
+                f"must be a table of criterion = rating, not {toml_type_name(raw_ratings)}",
+                lines.get(("ratings",)),
+            )
+        )
+        return None
+    ratings: dict[str, float] = {}
+    for item, value in raw_ratings.items():
+        if isinstance(value, bool) or not isinstance(value, int | float):
             problems.append(
                 Problem(
                     shown,
-                    "ratings",
-                    f"must be a table of criterion = rating, not {toml_type_name(raw_ratings)}",
-                    lines.get(("ratings",)),
+                    f"ratings.{item}",
+                    f"must be a number from 0 to 100, not {toml_type_name(value)}",
+                    lines.get(("ratings", item)),
                 )
             )
         else:
-            ratings = {}
-            for item, value in raw_ratings.items():
-                if isinstance(value, bool) or not isinstance(value, int | float):
-                    problems.append(
-                        Problem(
-                            shown,
-                            f"ratings.{item}",
-                            f"must be a number from 0 to 100, not {toml_type_name(value)}",
-                            lines.get(("ratings", item)),
-                        )
-                    )
-                else:
-                    ratings[item] = float(value)
-    if problems:
-        raise ModelError(problems)
-    for key, message in swing_problems(model, tiers, ratings):
-        parts = tuple(key.split("."))
-        problems.append(Problem(shown, key, message, lines.get(parts, lines.get(parts[:1]))))
-    if problems:
-        raise ModelError(problems)
-    return SwingAnswers(tuple(tiers), ratings)
+            ratings[item] = float(value)
+    return ratings
 
 
 def swing_weights_for(
