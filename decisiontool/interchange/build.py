@@ -24,7 +24,7 @@ from pathlib import Path
 
 import tomlkit
 
-from decisiontool.interchange.matrix import Matrix, format_number
+from decisiontool.interchange.matrix import CriterionColumn, GroupSpec, Matrix, OptionRow, format_number
 from decisiontool.problems import ModelError, Problem
 
 __all__ = ["model_files", "write_model_directory"]
@@ -71,9 +71,33 @@ def _source(line: str) -> str:
 
 def model_files(matrix: Matrix, model_name: str) -> dict[str, str]:
     """Relative path -> text of every file of the model the matrix describes."""
-    files: dict[str, str] = {}
     source = Path(matrix.source).name
+    files = {
+        "criteria/model.toml": _model_toml(matrix, model_name, source),
+        "criteria/lessons.toml": _LESSONS,
+    }
+    for group in matrix.groups:
+        files[f"criteria/{group.id}.toml"] = _group_toml(matrix, group, source)
+    for option in matrix.options:
+        files[f"options/{option.id}.toml"] = _option_toml(option, source)
+    return files
 
+
+_LESSONS = (
+    "# The lessons criteria are derived from. A spreadsheet names none; add them as\n"
+    "#\n"
+    "# [[lesson]]\n"
+    '# id = "L01"\n'
+    '# title = "..."\n'
+    '# sources = ["..."]\n'
+    "#\n"
+    '# and cite them from a criterion with lessons = ["L01"].\n'
+)
+"""criteria/lessons.toml of an imported model: no lessons, and how to add them."""
+
+
+def _model_toml(matrix: Matrix, model_name: str, source: str) -> str:
+    """criteria/model.toml: the name, where it came from, and the option kinds."""
     info = tomlkit.document()
     info.add(tomlkit.comment(f"Imported from {source} by `decisiontool import`."))
     info.add(tomlkit.comment("Assumptions made where the sheet said nothing are written as comments beside"))
@@ -84,90 +108,84 @@ def model_files(matrix: Matrix, model_name: str) -> dict[str, str]:
     info.add(tomlkit.nl())
     info.add(tomlkit.comment("The kinds an option may declare (`kind` in options/<id>.toml)."))
     info.add("option_kinds", list(matrix.option_kinds))
-    files["criteria/model.toml"] = tomlkit.dumps(info)
+    return tomlkit.dumps(info)
 
-    files["criteria/lessons.toml"] = (
-        "# The lessons criteria are derived from. A spreadsheet names none; add them as\n"
-        "#\n"
-        "# [[lesson]]\n"
-        '# id = "L01"\n'
-        '# title = "..."\n'
-        '# sources = ["..."]\n'
-        "#\n"
-        '# and cite them from a criterion with lessons = ["L01"].\n'
-    )
 
-    for group in matrix.groups:
-        document = tomlkit.document()
-        document.add(tomlkit.comment(f"Criteria group '{group.name}', imported from {source}."))
-        table = tomlkit.table()
-        table.add("id", group.id)
-        table.add("name", group.name)
-        weight = tomlkit.item(_number(group.weight))
-        weight.comment("the sum of its criteria's weights: each criterion counts as its weight in the sheet")
-        table.add("weight", weight)
-        document.add("group", table)
-        criteria = tomlkit.aot()
-        for criterion in matrix.criteria:
-            if criterion.group != group.id:
-                continue
-            entry = tomlkit.table()
-            entry.add("id", criterion.id)
-            entry.add("name", criterion.name)
-            for key, value in (
-                ("direction", criterion.direction),
-                ("scale", [_number(criterion.scale[0]), _number(criterion.scale[1])]),
-                ("weight", _number(criterion.weight)),
-            ):
-                item = tomlkit.item(value)
-                note = criterion.assumed.get(key)
-                if note:
-                    item.comment(note)
-                entry.add(key, item)
-            if criterion.minimum is not None:
-                entry.add("minimum", _number(criterion.minimum))
-            if criterion.preference is not None:
-                function, q, p, s = criterion.preference
-                preference = tomlkit.inline_table()
-                preference.add("function", function)
-                for name, parameter in (("q", q), ("p", p), ("s", s)):
-                    if parameter is not None:
-                        preference.add(name, _number(parameter))
-                entry.add("preference", preference)
-            if criterion.value_function is not None:
-                entry.add("value_function", [[_number(x), _number(v)] for x, v in criterion.value_function])
-            criteria.append(entry)
-        document.add("criterion", criteria)
-        files[f"criteria/{group.id}.toml"] = tomlkit.dumps(document)
+def _group_toml(matrix: Matrix, group: GroupSpec, source: str) -> str:
+    """criteria/<group>.toml: the group and its criteria, assumptions as comments."""
+    document = tomlkit.document()
+    document.add(tomlkit.comment(f"Criteria group '{group.name}', imported from {source}."))
+    table = tomlkit.table()
+    table.add("id", group.id)
+    table.add("name", group.name)
+    weight = tomlkit.item(_number(group.weight))
+    weight.comment("the sum of its criteria's weights: each criterion counts as its weight in the sheet")
+    table.add("weight", weight)
+    document.add("group", table)
+    criteria = tomlkit.aot()
+    for criterion in matrix.criteria:
+        if criterion.group == group.id:
+            criteria.append(_criterion_table(criterion))
+    document.add("criterion", criteria)
+    return tomlkit.dumps(document)
 
-    for option in matrix.options:
-        lines = [
-            f"# Option from row {option.row + 1} of {source}.",
-            f"name = {_toml_string(option.name)}",
-            f"kind = {_toml_string(option.kind)}",
-        ]
-        if option.summary:
-            lines.append(f"summary = {_toml_string(option.summary)}")
-        if option.precedents:
-            lines.append(f"precedents = {_toml_value(list(option.precedents))}")
-        short = [
-            (cid, s)
-            for cid, s in option.scores.items()
-            if s.range is None and not s.rationale and not s.sources
-        ]
-        lines += ["", "[scores]", *(f"{cid} = {_toml_value(s.value)}" for cid, s in short)]
-        for cid, score in option.scores.items():
-            if (cid, score) in short:
-                continue
-            lines += ["", f"[scores.{cid}]", f"value = {_toml_value(score.value)}"]
-            if score.range is not None:
-                lines.append(f"range = {_toml_value(list(score.range))}")
-            if score.rationale:
-                lines.append(f"rationale = {_toml_string(score.rationale)}")
-            if score.sources:
-                lines.append(f"sources = [{', '.join(_source(source) for source in score.sources)}]")
-        files[f"options/{option.id}.toml"] = "\n".join(lines) + "\n"
-    return files
+
+def _criterion_table(criterion: CriterionColumn) -> tomlkit.items.Table:
+    """One [[criterion]] table; an assumed direction, scale or weight carries its note."""
+    entry = tomlkit.table()
+    entry.add("id", criterion.id)
+    entry.add("name", criterion.name)
+    for key, value in (
+        ("direction", criterion.direction),
+        ("scale", [_number(criterion.scale[0]), _number(criterion.scale[1])]),
+        ("weight", _number(criterion.weight)),
+    ):
+        item = tomlkit.item(value)
+        note = criterion.assumed.get(key)
+        if note:
+            item.comment(note)
+        entry.add(key, item)
+    if criterion.minimum is not None:
+        entry.add("minimum", _number(criterion.minimum))
+    if criterion.preference is not None:
+        function, q, p, s = criterion.preference
+        preference = tomlkit.inline_table()
+        preference.add("function", function)
+        for name, parameter in (("q", q), ("p", p), ("s", s)):
+            if parameter is not None:
+                preference.add(name, _number(parameter))
+        entry.add("preference", preference)
+    if criterion.value_function is not None:
+        entry.add("value_function", [[_number(x), _number(v)] for x, v in criterion.value_function])
+    return entry
+
+
+def _option_toml(option: OptionRow, source: str) -> str:
+    """options/<id>.toml: bare scores under [scores], a table for a score with more to it."""
+    lines = [
+        f"# Option from row {option.row + 1} of {source}.",
+        f"name = {_toml_string(option.name)}",
+        f"kind = {_toml_string(option.kind)}",
+    ]
+    if option.summary:
+        lines.append(f"summary = {_toml_string(option.summary)}")
+    if option.precedents:
+        lines.append(f"precedents = {_toml_value(list(option.precedents))}")
+    short = [
+        (cid, s) for cid, s in option.scores.items() if s.range is None and not s.rationale and not s.sources
+    ]
+    lines += ["", "[scores]", *(f"{cid} = {_toml_value(s.value)}" for cid, s in short)]
+    for cid, score in option.scores.items():
+        if (cid, score) in short:
+            continue
+        lines += ["", f"[scores.{cid}]", f"value = {_toml_value(score.value)}"]
+        if score.range is not None:
+            lines.append(f"range = {_toml_value(list(score.range))}")
+        if score.rationale:
+            lines.append(f"rationale = {_toml_string(score.rationale)}")
+        if score.sources:
+            lines.append(f"sources = [{', '.join(_source(line) for line in score.sources)}]")
+    return "\n".join(lines) + "\n"
 
 
 def _refuse(target: Path, message: str) -> ModelError:

@@ -23,7 +23,7 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from xml.etree import ElementTree
 
 from decisiontool.atomic import write_bytes_atomic
@@ -135,6 +135,15 @@ def _csv(model: DecisionModel, weights: Weights | None) -> bytes:
     return stream.getvalue().encode("utf-8")
 
 
+class _Formats(NamedTuple):
+    """The cell formats of an exported workbook."""
+
+    header: Any
+    describing: Any
+    wrapped: Any
+    text: Any
+
+
 def _xlsx(model: DecisionModel, weights: Weights | None) -> bytes:
     import xlsxwriter
 
@@ -142,21 +151,32 @@ def _xlsx(model: DecisionModel, weights: Weights | None) -> bytes:
     book = xlsxwriter.Workbook(
         buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     )
-    header = book.add_format(
-        {"bold": True, "bg_color": "#DDE4EE", "text_wrap": True, "valign": "top", "border": 1}
+    formats = _Formats(
+        header=book.add_format(
+            {"bold": True, "bg_color": "#DDE4EE", "text_wrap": True, "valign": "top", "border": 1}
+        ),
+        describing=book.add_format({"italic": True, "bg_color": "#F2F2F2"}),
+        wrapped=book.add_format({"text_wrap": True, "valign": "top"}),
+        text=book.add_format({"valign": "top"}),
     )
-    describing = book.add_format({"italic": True, "bg_color": "#F2F2F2"})
-    wrapped = book.add_format({"text_wrap": True, "valign": "top"})
-    text_format = book.add_format({"valign": "top"})
+    _matrix_sheet(book.add_worksheet("Matrix"), formats, matrix_rows(model, weights))
+    _options_sheet(book.add_worksheet("Options"), formats, model)
+    _evidence_sheet(book.add_worksheet("Evidence"), formats, model)
+    book.set_properties({"title": model.name, "comments": "Exported by decisiontool export"})
+    book.close()
+    written: bytes = buffer.getvalue()
+    return written
 
-    def text(sheet: Any, r: int, c: int, value: str, style: Any = text_format) -> None:
-        sheet.write_string(r, c, cell(value), style)
 
-    rows = matrix_rows(model, weights)
+def _text(sheet: Any, r: int, c: int, value: str, style: Any) -> None:
+    sheet.write_string(r, c, cell(value), style)
+
+
+def _matrix_sheet(sheet: Any, formats: _Formats, rows: list[list[Cell]]) -> None:
+    """The performance matrix: the header row, the describing rows (shaded), an option a row."""
     describing_count = sum(1 for row in rows[1:] if isinstance(row[0], str) and not row[0].endswith("]"))
-    sheet = book.add_worksheet("Matrix")
     for r, row in enumerate(rows):
-        style = header if r == 0 else describing if r <= describing_count else None
+        style = formats.header if r == 0 else formats.describing if r <= describing_count else None
         for c, value in enumerate(row):
             if value is None:
                 if style is not None:
@@ -164,30 +184,34 @@ def _xlsx(model: DecisionModel, weights: Weights | None) -> bytes:
             elif isinstance(value, float):
                 sheet.write_number(r, c, value, style)
             else:
-                text(sheet, r, c, value, style or text_format)
+                _text(sheet, r, c, value, style or formats.text)
     sheet.freeze_panes(describing_count + 1, 1)
     sheet.set_column(0, 0, min(60, max(12, *(len(str(row[0])) for row in rows)) + 2))
     sheet.set_column(1, max(1, len(rows[0]) - 1), 16)
     sheet.set_row(0, 45)
 
-    options = book.add_worksheet("Options")
-    for c, (title, width) in enumerate((("option", 40), ("kind", 22), ("summary", 80), ("precedents", 50))):
-        options.write_string(0, c, title, header)
-        options.set_column(c, c, width)
-    options.freeze_panes(1, 1)
-    for r, option in enumerate(model.options, start=1):
-        text(options, r, 0, _named(option.name, option.id), wrapped)
-        text(options, r, 1, option.file.kind)
-        text(options, r, 2, option.file.summary, wrapped)
-        text(options, r, 3, "\n".join(option.file.precedents), wrapped)
 
-    evidence = book.add_worksheet("Evidence")
-    for c, (title, width) in enumerate(
-        (("option", 34), ("criterion", 30), ("rationale", 80), ("sources", 60))
-    ):
-        evidence.write_string(0, c, title, header)
-        evidence.set_column(c, c, width)
-    evidence.freeze_panes(1, 2)
+def _header_row(sheet: Any, formats: _Formats, columns: tuple[tuple[str, int], ...]) -> None:
+    for c, (title, width) in enumerate(columns):
+        sheet.write_string(0, c, title, formats.header)
+        sheet.set_column(c, c, width)
+
+
+def _options_sheet(sheet: Any, formats: _Formats, model: DecisionModel) -> None:
+    """An option a row: its name, kind, summary and precedents."""
+    _header_row(sheet, formats, (("option", 40), ("kind", 22), ("summary", 80), ("precedents", 50)))
+    sheet.freeze_panes(1, 1)
+    for r, option in enumerate(model.options, start=1):
+        _text(sheet, r, 0, _named(option.name, option.id), formats.wrapped)
+        _text(sheet, r, 1, option.file.kind, formats.text)
+        _text(sheet, r, 2, option.file.summary, formats.wrapped)
+        _text(sheet, r, 3, "\n".join(option.file.precedents), formats.wrapped)
+
+
+def _evidence_sheet(sheet: Any, formats: _Formats, model: DecisionModel) -> None:
+    """A row for each score with a rationale or sources (filled-in scores have none)."""
+    _header_row(sheet, formats, (("option", 34), ("criterion", 30), ("rationale", 80), ("sources", 60)))
+    sheet.freeze_panes(1, 2)
     r = 1
     for option in model.options:
         for criterion in model.criteria:
@@ -196,15 +220,11 @@ def _xlsx(model: DecisionModel, weights: Weights | None) -> bytes:
                 continue
             if not score.rationale and not score.sources:
                 continue
-            text(evidence, r, 0, _named(option.name, option.id), wrapped)
-            text(evidence, r, 1, _named(criterion.name, criterion.id), wrapped)
-            text(evidence, r, 2, score.rationale, wrapped)
-            text(evidence, r, 3, "\n".join(source_line(source) for source in score.sources), wrapped)
+            _text(sheet, r, 0, _named(option.name, option.id), formats.wrapped)
+            _text(sheet, r, 1, _named(criterion.name, criterion.id), formats.wrapped)
+            _text(sheet, r, 2, score.rationale, formats.wrapped)
+            _text(sheet, r, 3, "\n".join(source_line(source) for source in score.sources), formats.wrapped)
             r += 1
-    book.set_properties({"title": model.name, "comments": "Exported by decisiontool export"})
-    book.close()
-    written: bytes = buffer.getvalue()
-    return written
 
 
 def _xmcda(model: DecisionModel, weights: Weights | None) -> bytes:

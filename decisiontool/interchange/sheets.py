@@ -18,6 +18,7 @@ import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from decisiontool.problems import ModelError, Problem, Problems, did_you_mean
 from decisiontool.sanitise import cell
@@ -158,29 +159,8 @@ _FORMULA_HINT = (
 
 
 def _read_xlsx(source: Path, label: str, sheet: str | None) -> Workbook:
-    try:
-        with zipfile.ZipFile(source) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise _refuse(
-            label, "not an .xlsx workbook (the file is not a zip archive); save it as .xlsx"
-        ) from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise _refuse(
-            label,
-            f"workbook unpacks to {unpacked:,} bytes; workbooks are limited to "
-            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MiB unpacked",
-        )
-    import openpyxl
-
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about features it does not read (data validation, styles): not our concern
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(source, data_only=False)
-    except Exception as error:  # openpyxl raises many types for a broken workbook; all mean the same
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise _refuse(label, f"not a readable .xlsx workbook ({reason[:200]})") from None
+    _check_unpacked_size(source, label)
+    book = _open_workbook(source, label)
     names = list(book.sheetnames)
     if sheet is not None and sheet not in names:
         raise _refuse(
@@ -195,33 +175,8 @@ def _read_xlsx(source: Path, label: str, sheet: str | None) -> Workbook:
             continue
         shown = label if name == matrix_name else f"{label}, sheet {name}"
         worksheet = book[name]
-        for merged in sorted(worksheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
-            problems.add(
-                shown,
-                where(merged.min_row - 1, merged.min_col - 1),
-                f"merged cells {merged.coord} are not allowed: unmerge them so each cell holds its own value",
-            )
-        rows: list[list[CellValue]] = []
-        found: dict[tuple[int, int], str] = {}
-        for r, record in enumerate(worksheet.iter_rows()):
-            values: list[CellValue] = []
-            for c, item in enumerate(record):
-                value = item.value
-                if item.data_type == "f":
-                    found[(r, c)] = str(getattr(value, "text", value))
-                    values.append(None)
-                elif isinstance(value, bool):
-                    values.append(str(value).upper())
-                elif isinstance(value, int | float):
-                    values.append(value)
-                elif value is None:
-                    values.append(None)
-                elif isinstance(value, str):
-                    values.append(_text(value))
-                else:  # dates and times: shown as text, refused where a number is needed
-                    values.append(str(value))
-            rows.append(values)
-        formulas[name] = found
+        _refuse_merged_cells(worksheet, shown, problems)
+        rows, formulas[name] = _worksheet_rows(worksheet)
         read[name] = Sheet(shown, tuple(tuple(row) for row in rows))
     if any(formulas.values()):
         _fill_cached_values(source, label, read, formulas, problems)
@@ -233,6 +188,71 @@ def _read_xlsx(source: Path, label: str, sheet: str | None) -> Workbook:
         final.get(OPTIONS_SHEET) if matrix_name != OPTIONS_SHEET else None,
         final.get(EVIDENCE_SHEET) if matrix_name != EVIDENCE_SHEET else None,
     )
+
+
+def _check_unpacked_size(source: Path, label: str) -> None:
+    """Refuse a file that is not a zip archive, or one that unpacks to too much."""
+    try:
+        with zipfile.ZipFile(source) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _refuse(
+            label, "not an .xlsx workbook (the file is not a zip archive); save it as .xlsx"
+        ) from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise _refuse(
+            label,
+            f"workbook unpacks to {unpacked:,} bytes; workbooks are limited to "
+            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MiB unpacked",
+        )
+
+
+def _open_workbook(source: Path, label: str) -> Any:
+    """The workbook as openpyxl reads it (formulas as written), or a ModelError saying why not."""
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about features it does not read (data validation, styles): not our concern
+            warnings.simplefilter("ignore")
+            return openpyxl.load_workbook(source, data_only=False)
+    except Exception as error:  # openpyxl raises many types for a broken workbook; all mean the same
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise _refuse(label, f"not a readable .xlsx workbook ({reason[:200]})") from None
+
+
+def _refuse_merged_cells(worksheet: Any, shown: str, problems: Problems) -> None:
+    for merged in sorted(worksheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+        problems.add(
+            shown,
+            where(merged.min_row - 1, merged.min_col - 1),
+            f"merged cells {merged.coord} are not allowed: unmerge them so each cell holds its own value",
+        )
+
+
+def _worksheet_rows(worksheet: Any) -> tuple[list[list[CellValue]], dict[tuple[int, int], str]]:
+    """The cells' values row by row (None for a formula) and the formulas by (row, column)."""
+    rows: list[list[CellValue]] = []
+    found: dict[tuple[int, int], str] = {}
+    for r, record in enumerate(worksheet.iter_rows()):
+        values: list[CellValue] = []
+        for c, item in enumerate(record):
+            value = item.value
+            if item.data_type == "f":
+                found[(r, c)] = str(getattr(value, "text", value))
+                values.append(None)
+            elif isinstance(value, bool):
+                values.append(str(value).upper())
+            elif isinstance(value, int | float):
+                values.append(value)
+            elif value is None:
+                values.append(None)
+            elif isinstance(value, str):
+                values.append(_text(value))
+            else:  # dates and times: shown as text, refused where a number is needed
+                values.append(str(value))
+        rows.append(values)
+    return rows, found
 
 
 def _fill_cached_values(
