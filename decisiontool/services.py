@@ -269,6 +269,7 @@ def export_report(
     command recorded in it (`ExportedReport.argv`) computes it, so running that command writes
     the same report.
     """
+    from decisiontool.atomic import check_writable
     from decisiontool.commands import analysis_report_command
     from decisiontool.reports import write_report
     from decisiontool.reports.inputs import run_analyses
@@ -279,16 +280,12 @@ def export_report(
         )
 
     day = date or datetime.date.today()
-    folder = path.parent
-    if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
-        raise _problem(folder, f"{what}: choose another folder for the report")
+    folder = check_writable(path, force=force).parent
     from decisiontool.reports.csv_report import findings_path
 
     beside = findings_path(path) if findings_csv else None
-    for target in (path, beside):
-        if target is not None and target.exists() and not force:
-            raise _problem(target, "already exists; confirm to replace it")
+    if beside is not None:
+        check_writable(beside, force=force)
     if not os.access(folder, os.W_OK):
         raise _problem(folder, "cannot write here: permission denied")
     argv = analysis_report_command(
