@@ -171,10 +171,6 @@ def save_profile(
     is then restored). `missing` is how the model is loaded to check the profile (a model
     loaded with missing scores filled must be checked the same way).
     """
-    import tomlkit
-
-    from decisiontool.loading import load_model
-
     root = Path(model_root)
     # the id is checked before it becomes part of a path: "/abs/path" or "../x" is no profile id
     _check_id(profile_id, "criteria/profiles")
@@ -190,18 +186,40 @@ def save_profile(
             raise ModelError(
                 [Problem(where, "", "a profile with this id exists; confirm to overwrite it (force)")]
             )
-        try:
-            previous = path.read_text(encoding="utf-8")
-            document = tomlkit.parse(_update_provenance(previous, comment))
-        except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as error:
-            raise ModelError([Problem(where, "", f"cannot update the existing file: {error}")]) from None
-        document["name"] = name
-        if description or "description" not in document:
-            document["description"] = description
+        previous, document = _existing_document(path, where, name, description, comment)
     else:
         document = _new_document(profile_id, name, description, comment)
     _fill_table(document, "weights", weights)
     _fill_table(document, "group_weights", group_values)
+    _write_checked(root, path, document, previous, force, missing)
+    return path
+
+
+def _existing_document(path: Path, where: str, name: str, description: str, comment: str) -> tuple[str, Any]:
+    """The existing profile's text and its parsed document with the new name, description
+    (when given) and provenance line; ModelError if it cannot be read or parsed."""
+    import tomlkit
+
+    try:
+        previous = path.read_text(encoding="utf-8")
+        document = tomlkit.parse(_update_provenance(previous, comment))
+    except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as error:
+        raise ModelError([Problem(where, "", f"cannot update the existing file: {error}")]) from None
+    document["name"] = name
+    if description or "description" not in document:
+        document["description"] = description
+    return previous, document
+
+
+def _write_checked(
+    root: Path, path: Path, document: Any, previous: str | None, force: bool, missing: MissingPolicy
+) -> None:
+    """Write the profile, then load the model: if it no longer loads, put back what was there
+    (nothing, or `previous`) and raise its ModelError."""
+    import tomlkit
+
+    from decisiontool.loading import load_model
+
     path.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomic(path, tomlkit.dumps(document), force=force)
     try:
@@ -212,4 +230,3 @@ def save_profile(
         else:
             write_text_atomic(path, previous, force=True)
         raise
-    return path

@@ -249,8 +249,6 @@ def _heat(share: float) -> str:
 def print_smaa(analysis: Analysis, result: SmaaResult, console: Console) -> None:
     """Rank acceptability as a heat map, with expected rank and confidence."""
     from rich.markup import escape
-    from rich.table import Table
-    from rich.text import Text
 
     console.print(f"[bold]{escape(analysis.model.name)}[/bold]")
     modes = {
@@ -266,35 +264,8 @@ def print_smaa(analysis: Analysis, result: SmaaResult, console: Console) -> None
     )
     options = result.options
     m = len(options)
-    option_width = min(30, max(len(entry.option) for entry in options))
-    table = Table(
-        show_edge=False,
-        box=None,
-        padding=(0, 0),
-        title="Rank acceptability (%): share of samples in which each option takes each rank",
-    )
-    table.add_column("Option", no_wrap=True, overflow="ellipsis", width=option_width + 1)
-    # beyond what a screen shows, the first ranks and the best-ranked options (the JSON has all)
     ranks_shown = min(m, SCREEN_RANKS)
-    for r in range(1, ranks_shown + 1):
-        table.add_column(str(r), justify="center", width=5)
-    if ranks_shown < m:
-        table.add_column(f"{ranks_shown + 1}+", justify="center", width=6)
-    table.add_column("E[rank]", justify="right", width=8)
-    table.add_column("Conf.", justify="right", width=7)
-    for entry in options[:SCREEN_ROWS]:
-        cells: list[Any] = [entry.option]
-        shares = list(entry.rank_acceptability[:ranks_shown])
-        if ranks_shown < m:
-            shares.append(max(0.0, 1.0 - sum(shares)))
-        for share in shares:
-            label = "" if share < 0.005 else f"{share * 100:.0f}"
-            cells.append(Text(f"{label:^5}", style=_heat(share)))
-        cells.append(f"{entry.expected_rank:.2f}")
-        confidence = entry.confidence
-        cells.append("—" if confidence is None else f"{confidence * 100:.0f}%")
-        table.add_row(*cells)
-    console.print(table)
+    console.print(_acceptability_table(result, ranks_shown))
     if m > SCREEN_ROWS or ranks_shown < m:
         console.print(
             f"Shown: the first {min(m, SCREEN_ROWS)} of {m:,} options and ranks 1-{ranks_shown}"
@@ -317,6 +288,44 @@ def print_smaa(analysis: Analysis, result: SmaaResult, console: Console) -> None
         console.print(escape(f"First across the panel: {first_shares}."))
         if result.illustrative:
             console.print(escape(ILLUSTRATIVE_NOTICE), style="bold yellow")
+
+
+def _acceptability_table(result: SmaaResult, ranks_shown: int) -> Table:
+    """The heat map: a row an option (the first SCREEN_ROWS), a column a rank (the first
+    `ranks_shown`, then one for any lower rank), expected rank and confidence."""
+    from rich.table import Table
+    from rich.text import Text
+
+    options = result.options
+    m = len(options)
+    option_width = min(30, max(len(entry.option) for entry in options))
+    table = Table(
+        show_edge=False,
+        box=None,
+        padding=(0, 0),
+        title="Rank acceptability (%): share of samples in which each option takes each rank",
+    )
+    table.add_column("Option", no_wrap=True, overflow="ellipsis", width=option_width + 1)
+    # beyond what a screen shows, the first ranks and the best-ranked options (the JSON has all)
+    for r in range(1, ranks_shown + 1):
+        table.add_column(str(r), justify="center", width=5)
+    if ranks_shown < m:
+        table.add_column(f"{ranks_shown + 1}+", justify="center", width=6)
+    table.add_column("E[rank]", justify="right", width=8)
+    table.add_column("Conf.", justify="right", width=7)
+    for entry in options[:SCREEN_ROWS]:
+        cells: list[Any] = [entry.option]
+        shares = list(entry.rank_acceptability[:ranks_shown])
+        if ranks_shown < m:
+            shares.append(max(0.0, 1.0 - sum(shares)))
+        for share in shares:
+            label = "" if share < 0.005 else f"{share * 100:.0f}"
+            cells.append(Text(f"{label:^5}", style=_heat(share)))
+        cells.append(f"{entry.expected_rank:.2f}")
+        confidence = entry.confidence
+        cells.append("—" if confidence is None else f"{confidence * 100:.0f}%")
+        table.add_row(*cells)
+    return table
 
 
 @app.command(

@@ -55,6 +55,7 @@ def _check_participant(
     option_ids: Collection[str],
     problems: Problems,
 ) -> None:
+    """Every id the participant's file names is one the model holds; scores read once each."""
     name = source.name
     criteria = groups.criteria
     group_ids = [group.id for group in groups.groups]
@@ -67,6 +68,30 @@ def _check_participant(
                 f"unknown criterion or group '{item}'{did_you_mean(item, known_weights)}",
                 source.line("weights", item),
             )
+    _check_scores(participant, source, groups, option_ids, problems)
+    about_known = ("model", *option_ids, *criteria, *group_ids)
+    for index, dissent in enumerate(participant.dissent):
+        if dissent.about not in about_known and dissent.about not in groups.broken:
+            problems.add(
+                name,
+                f"dissent[#{index + 1}].about",
+                f"unknown option, criterion or group '{dissent.about}'"
+                f'{did_you_mean(dissent.about, about_known)} (or "model" for the model as a whole)',
+                source.line("dissent", index, "about"),
+            )
+
+
+def _check_scores(
+    participant: ParticipantFile,
+    source: TomlSource,
+    groups: GroupsRead,
+    option_ids: Collection[str],
+    problems: Problems,
+) -> None:
+    """Each `[[scores]]` reading: a known option and criterion, read once, inside the scale."""
+    name = source.name
+    criteria = groups.criteria
+    group_ids = [group.id for group in groups.groups]
     seen: dict[tuple[str, str], int] = {}
     for index, score in enumerate(participant.scores):
         key = f"scores[#{index + 1}]"
@@ -98,14 +123,4 @@ def _check_participant(
                 f"{key}.criterion",
                 f"unknown criterion '{score.criterion}'{hint or did_you_mean(score.criterion, criteria)}",
                 source.line("scores", index, "criterion"),
-            )
-    about_known = ("model", *option_ids, *criteria, *group_ids)
-    for index, dissent in enumerate(participant.dissent):
-        if dissent.about not in about_known and dissent.about not in groups.broken:
-            problems.add(
-                name,
-                f"dissent[#{index + 1}].about",
-                f"unknown option, criterion or group '{dissent.about}'"
-                f'{did_you_mean(dissent.about, about_known)} (or "model" for the model as a whole)',
-                source.line("dissent", index, "about"),
             )
