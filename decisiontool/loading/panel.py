@@ -12,12 +12,13 @@ Must not import numpy, rich or textual.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from decisiontool.loading.checks import check_score, check_stem
 from decisiontool.loading.directory import GroupsRead, ModelReader, toml_files
 from decisiontool.loading.source import TomlSource
 from decisiontool.model import Option, Participant, ParticipantFile
+from decisiontool.model.panel import ParticipantScore
 from decisiontool.problems import Problems, did_you_mean
 
 __all__ = ["PANEL_FOLDER", "read_panel"]
@@ -68,7 +69,7 @@ def _check_participant(
                 f"unknown criterion or group '{item}'{did_you_mean(item, known_weights)}",
                 source.line("weights", item),
             )
-    _check_scores(participant, source, groups, option_ids, problems)
+    _check_scores(participant.scores, source, groups, option_ids, problems)
     about_known = ("model", *option_ids, *criteria, *group_ids)
     for index, dissent in enumerate(participant.dissent):
         if dissent.about not in about_known and dissent.about not in groups.broken:
@@ -82,18 +83,16 @@ def _check_participant(
 
 
 def _check_scores(
-    participant: ParticipantFile,
+    scores: Sequence[ParticipantScore],
     source: TomlSource,
     groups: GroupsRead,
     option_ids: Collection[str],
     problems: Problems,
 ) -> None:
     """Each `[[scores]]` reading: a known option and criterion, read once, inside the scale."""
-    name = source.name
-    criteria = groups.criteria
-    group_ids = [group.id for group in groups.groups]
+    criteria, name = groups.criteria, source.name
     seen: dict[tuple[str, str], int] = {}
-    for index, score in enumerate(participant.scores):
+    for index, score in enumerate(scores):
         key = f"scores[#{index + 1}]"
         if score.option not in option_ids:
             problems.add(
@@ -115,9 +114,8 @@ def _check_scores(
         if criterion is not None:
             check_score(score.criterion, score, criterion, source, problems, key, ("scores", index))
         elif score.criterion not in groups.broken:
-            hint = (
-                " (that is a group: a score is read on one criterion)" if score.criterion in group_ids else ""
-            )
+            is_group = any(group.id == score.criterion for group in groups.groups)
+            hint = " (that is a group: a score is read on one criterion)" if is_group else ""
             problems.add(
                 name,
                 f"{key}.criterion",
