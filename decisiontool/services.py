@@ -269,7 +269,6 @@ def export_report(
     command recorded in it (`ExportedReport.argv`) computes it, so running that command writes
     the same report.
     """
-    from decisiontool.atomic import check_writable
     from decisiontool.commands import analysis_report_command
     from decisiontool.reports import write_report
     from decisiontool.reports.inputs import run_analyses
@@ -280,14 +279,7 @@ def export_report(
         )
 
     day = date or datetime.date.today()
-    folder = check_writable(path, force=force).parent
-    from decisiontool.reports.csv_report import findings_path
-
-    beside = findings_path(path) if findings_csv else None
-    if beside is not None:
-        check_writable(beside, force=force)
-    if not os.access(folder, os.W_OK):
-        raise _problem(folder, "cannot write here: permission denied")
+    beside = _check_report_targets(path, force=force, findings_csv=findings_csv)
     argv = analysis_report_command(
         analysis, path, settings=settings, date=day.isoformat(), findings_csv=findings_csv
     )
@@ -311,3 +303,18 @@ def export_report(
     except ValueError as error:
         raise _problem(path, str(error)) from None
     return ExportedReport(path, tuple(argv), beside)
+
+
+def _check_report_targets(path: Path, *, force: bool, findings_csv: bool) -> Path | None:
+    """Refuse at once a report (and findings CSV beside it) that could not be written; return
+    the findings CSV's path, if one is asked for."""
+    from decisiontool.atomic import check_writable
+    from decisiontool.reports.csv_report import findings_path
+
+    folder = check_writable(path, force=force).parent
+    beside = findings_path(path) if findings_csv else None
+    if beside is not None:
+        check_writable(beside, force=force)
+    if not os.access(folder, os.W_OK):
+        raise _problem(folder, "cannot write here: permission denied")
+    return beside
