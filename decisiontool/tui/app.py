@@ -180,7 +180,7 @@ class DecisionApp(App[None]):
         self.reload_model()
         return True
 
-    @work(thread=True, exclusive=True, group="reload")
+    @work(thread=True, exclusive=True, group="reload", description="reload the model")
     def reload_model(self) -> None:
         """Load the model again off the UI thread, then apply it (or show its problems)."""
         try:

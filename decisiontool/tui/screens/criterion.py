@@ -151,7 +151,7 @@ class CriterionScreen(ModalScreen[None]):
         self.query_one("#criterion-box").focus()
         self.compute_critical()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
+    @work(thread=True, exclusive=True, exit_on_error=False, description="criterion details")
     def compute_critical(self) -> None:
         """The criterion's sweep and critical weights, off the UI thread."""
         try:

@@ -90,7 +90,7 @@ class FileActions(Screen[None]):
 
         self.app.push_screen(ConfirmDialog(safe(question), yes="Overwrite", no="Cancel"), confirmed)
 
-    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="save", exit_on_error=False, description="save weights")
     def write_profile(
         self, request: SaveRequest, force: bool, then: Callable[[], None] | None = None
     ) -> None:
@@ -149,7 +149,7 @@ class FileActions(Screen[None]):
             return
         self.write_report(request, path)
 
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False, description="export report")
     def write_report(self, request: ExportRequest, path: Path) -> None:
         """Write the report through the services (off the UI thread)."""
         try:

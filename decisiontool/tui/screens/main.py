@@ -207,7 +207,7 @@ class MainScreen(AnalysisTabs, FileActions):
         """Redraw the status line, cut to the screen."""
         text = self.status_text()
         text.truncate(max(10, self.size.width), overflow="ellipsis")
-        self.query_one("#status", Static).update(text)
+        self.query_one("#status", Static).update(text, layout=False)  # one line, always
 
     def refresh_after_weights(self) -> None:
         """Redraw after a change of weights: weights, ranking, status now; the rest soon."""

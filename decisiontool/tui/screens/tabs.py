@@ -75,7 +75,9 @@ class AnalysisTabs(Screen[None]):
         if item is not None:
             self.compute_sensitivity(self.session.analysis, item)
 
-    @work(thread=True, exclusive=True, group="sensitivity", exit_on_error=False)
+    @work(
+        thread=True, exclusive=True, group="sensitivity", exit_on_error=False, description="sensitivity sweep"
+    )
     def compute_sensitivity(self, analysis: Analysis, item: str) -> None:
         """Sweep one criterion or group and find its critical weights (off the UI thread)."""
         try:
@@ -108,7 +110,7 @@ class AnalysisTabs(Screen[None]):
         view.show_message(f"Sampling {SMAA_SAMPLES} weight and score draws…")
         self.compute_smaa(analysis)
 
-    @work(thread=True, exclusive=True, group="smaa", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="smaa", exit_on_error=False, description="SMAA")
     def compute_smaa(self, analysis: Analysis) -> None:
         """SMAA-2 off the UI thread."""
         try:
@@ -126,7 +128,7 @@ class AnalysisTabs(Screen[None]):
 
     # -- compare ---------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False, description="compare ranks")
     def compute_compare(self, analysis: Analysis) -> None:
         """Ranks under every method and profile, off the UI thread."""
         try:
@@ -172,7 +174,7 @@ class AnalysisTabs(Screen[None]):
         self._panel_pending = base
         self.compute_panel(base)
 
-    @work(thread=True, exclusive=True, group="panel", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="panel", exit_on_error=False, description="panel analysis")
     def compute_panel(self, base: Analysis) -> None:
         """`decisiontool panel`'s analysis (decisiontool.panel), off the UI thread."""
         from decisiontool.panel import analyse_panel
@@ -213,7 +215,7 @@ class AnalysisTabs(Screen[None]):
         """Work out every option's score interval for the current weights (in a worker)."""
         self.compute_bands(self.session.analysis)
 
-    @work(thread=True, exclusive=True, group="bands", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="bands", exit_on_error=False, description="score intervals")
     def compute_bands(self, analysis: Analysis) -> None:
         """The findings' score intervals (exact for wsm, else 5th-95th percentiles), off the UI thread."""
         from decisiontool.findings.compute import score_intervals
@@ -253,7 +255,7 @@ class AnalysisTabs(Screen[None]):
 
         self.set_timer(0.6, still_working)  # only when it takes long enough to wonder
 
-    @work(thread=True, exclusive=True, group="findings", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="findings", exit_on_error=False, description="findings")
     def compute_findings(self, analysis: Analysis, then: FindingsCallback) -> None:
         """`decisiontool explain`'s findings, off the UI thread."""
         from decisiontool.findings import compute_findings

@@ -84,8 +84,8 @@ def option_header(analysis: Analysis, entry: RankedOption) -> Text:
     return text
 
 
-def criterion_block(analysis: Analysis, entry: RankedOption, criterion_id: str) -> RichGroup:
-    """Score, range, contribution, rationale and sources of one option on one criterion."""
+def criterion_block(analysis: Analysis, entry: RankedOption, criterion_id: str) -> list[Text]:
+    """Score, range, contribution, rationale and sources of one option on one criterion (paragraphs)."""
     model = analysis.model
     criterion = model.criterion(criterion_id)
     score = model.option(entry.option).file.scores[criterion_id]
@@ -113,7 +113,37 @@ def criterion_block(analysis: Analysis, entry: RankedOption, criterion_id: str) 
         parts.append(Text("  " + score.rationale.strip()))
     for citation in cite_all(score.sources):
         parts.append(citation_text(citation, prefix="  source: "))
-    return RichGroup(*parts)
+    return parts
+
+
+def paragraphs(parts: list[Text]) -> Text | RichGroup:
+    """One paragraph as itself, several as a group (each wraps on its own)."""
+    return parts[0] if len(parts) == 1 else RichGroup(*parts)
+
+
+class TextBlock(Static):
+    """Paragraphs of text that redraw only when they changed, and lay out only when their shape did.
+
+    A weight key changes a few numbers in every criterion block of the detail panel; their
+    lines keep their lengths, so the blocks are repainted without a layout of the panel.
+    """
+
+    def __init__(
+        self, parts: list[Text], *, name: str | None = None, id: str | None = None, classes: str = ""
+    ) -> None:
+        super().__init__(paragraphs(parts), name=name, id=id, classes=classes)
+        self.parts = parts
+
+    def show(self, parts: list[Text]) -> bool:
+        """Show these paragraphs; returns True when they differed from those shown."""
+        if [(p.plain, p.spans) for p in parts] == [(p.plain, p.spans) for p in self.parts]:
+            return False
+        same_shape = [len(line) for p in parts for line in p.plain.split("\n")] == [
+            len(line) for p in self.parts for line in p.plain.split("\n")
+        ]
+        self.parts = parts
+        self.update(paragraphs(parts), layout=not same_shape)
+        return True
 
 
 class DetailPanel(VerticalScroll):
@@ -158,28 +188,28 @@ class DetailPanel(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         """The header; criterion blocks are mounted by `show`."""
-        yield Static("", id="detail-header")
+        yield TextBlock([], id="detail-header")
 
     def show(self, analysis: Analysis, option_id: str | None) -> None:
         """Show one option; rebuilds the criterion blocks only when the option changes."""
         entry = next((e for e in analysis.ranking.entries if e.option == option_id), None)
-        header = self.query_one("#detail-header", Static)
+        header = self.query_one("#detail-header", TextBlock)
         if entry is None:
-            header.update("No option selected.")
+            header.show([Text("No option selected.")])
             return
-        header.update(option_header(analysis, entry))
+        header.show([option_header(analysis, entry)])
         criteria = analysis.arrays.criterion_ids
         if option_id == self.option_id and criteria == self._criteria:
-            for block in self.query(".criterion-block").results(Static):
-                criterion_id = block.name or ""
-                block.update(criterion_block(analysis, entry, criterion_id))
+            # the same option under other weights: only the numbers that moved are redrawn
+            for block in self.query(".criterion-block").results(TextBlock):
+                block.show(criterion_block(analysis, entry, block.name or ""))
             return
         self.option_id = option_id
         self._criteria = criteria
         widgets: list[Static] = []
         for criterion_id in criteria:
             widgets.append(
-                Static(
+                TextBlock(
                     criterion_block(analysis, entry, criterion_id),
                     classes="criterion-block",
                     name=criterion_id,

@@ -47,11 +47,18 @@ def stacked_bar(
     cells.extend(("·", "#555555") for _ in range(width - len(cells)))
     low, high = (-1, -1) if band is None else (round(band[0] * width), max(round(band[1] * width), 1))
     text = Text()
+    run, run_style = "", ""
     for index, (char, colour) in enumerate(cells):
         if low <= index < high:
-            text.append(" " if char == "·" else "▆", style=f"{colour} on {BAND_BACKGROUND}")
+            char, style = (" " if char == "·" else "▆"), f"{colour} on {BAND_BACKGROUND}"
         else:
-            text.append(char, style=colour)
+            style = colour
+        if style != run_style and run:
+            text.append(run, style=run_style)  # one span per run of like cells
+            run = ""
+        run, run_style = run + char, style
+    if run:
+        text.append(run, style=run_style)
     return text
 
 
