@@ -1,11 +1,16 @@
 """The one palette of decisiontool: the colours of criteria, groups and series in the reports'
 charts, the workbook's charts and the Textual app, so one criterion looks the same everywhere.
 
-`SERIES` holds eight colours chosen for readers with colour vision deficiency: each has a
-contrast of at least 3:1 against white (WCAG 2.1, non-text contrast) and any two stay at
+`SERIES` holds eight colours chosen for readers with colour vision deficiency and for both
+a white page and a terminal: each has a contrast of at least 3:1 (WCAG 2.1, non-text
+contrast) against white, against the dark backgrounds of Textual's dark theme (#121212,
+#1E1E1E) and against the light grey of its light theme (#E0E0E0, #D8D8D8); any two stay at
 least `MIN_DEUTERANOPIA_DISTANCE` apart (CIELAB delta E 1976) after simulating deuteranopia
-(Machado, Oliveira and Fernandes 2009, severity 1), the most common form. Criteria take the
-series in model order; from the ninth criterion on the colours repeat with a hatch
+(Machado, Oliveira and Fernandes 2009, severity 1), the most common form, and at least
+`MIN_DISTANCE` apart for normal colour vision. They start from the Okabe-Ito and Tol
+colours, moved to the nearest colours that meet all of this (the darkest of them, indigo
+and dark grey, were all but invisible on a dark terminal). Criteria take the series in
+model order; from the ninth criterion on the colours repeat with a hatch
 (`CriterionStyle.hatched`), so two segments of one stacked bar never look alike. Colour is
 never the only carrier of meaning: every chart also has labels and a table of the numbers.
 
@@ -20,7 +25,9 @@ from dataclasses import dataclass
 
 __all__ = [
     "ACCENT",
+    "BACKGROUNDS",
     "MIN_DEUTERANOPIA_DISTANCE",
+    "MIN_DISTANCE",
     "SERIES",
     "CriterionStyle",
     "contrast_ratio",
@@ -33,19 +40,26 @@ __all__ = [
 ]
 
 SERIES: tuple[str, ...] = (
-    "#0072B2",  # blue
-    "#D55E00",  # vermillion
-    "#009E73",  # bluish green
-    "#332288",  # indigo
-    "#8C510A",  # brown
-    "#008080",  # teal
-    "#4D4D4D",  # dark grey
-    "#117733",  # green
+    "#0077BB",  # blue
+    "#CC5500",  # vermillion
+    "#008866",  # bluish green
+    "#6655DD",  # violet
+    "#996622",  # ochre
+    "#118888",  # teal
+    "#AA55AA",  # purple
+    "#337733",  # green
 )
-"""Eight series colours, each >= 3:1 against white, pairwise distinct under deuteranopia."""
+"""Eight series colours, each >= 3:1 against white and the app's dark and light backgrounds, pairwise
+distinct under deuteranopia."""
+
+BACKGROUNDS: tuple[str, ...] = ("#FFFFFF", "#121212", "#1E1E1E", "#E0E0E0", "#D8D8D8")
+"""What the series are drawn on: the reports' white page, Textual's dark theme (background, surface)
+and its light theme (background, surface)."""
 
 MIN_DEUTERANOPIA_DISTANCE = 15.0
 """The least CIELAB distance between two `SERIES` colours as a deuteranope sees them."""
+MIN_DISTANCE = 20.0
+"""The least CIELAB distance between two `SERIES` colours for normal colour vision."""
 
 ACCENT = "#1f4e79"
 """The colour of single-series bars (scores of methods without contributions, weights)."""

@@ -7,7 +7,9 @@ import itertools
 import pytest
 
 from decisiontool.palette import (
+    BACKGROUNDS,
     MIN_DEUTERANOPIA_DISTANCE,
+    MIN_DISTANCE,
     SERIES,
     contrast_ratio,
     criterion_styles,
@@ -24,13 +26,16 @@ def test_contrast_ratio_matches_wcag_reference_values() -> None:
     assert contrast_ratio("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
 
 
-def test_every_series_colour_has_three_to_one_against_white() -> None:
-    assert all(contrast_ratio(colour, "#ffffff") >= 3.0 for colour in SERIES)
+def test_every_series_colour_has_three_to_one_against_every_background() -> None:
+    assert "#FFFFFF" in BACKGROUNDS
+    for background in BACKGROUNDS:
+        assert all(contrast_ratio(colour, background) >= 3.0 for colour in SERIES), background
 
 
 def test_series_colours_stay_apart_as_a_deuteranope_sees_them() -> None:
     for a, b in itertools.combinations(SERIES, 2):
         assert delta_e(a, b, simulate_deuteranopia=True) >= MIN_DEUTERANOPIA_DISTANCE, (a, b)
+        assert delta_e(a, b) >= MIN_DISTANCE, (a, b)
 
 
 def test_deuteranopia_keeps_greys_grey() -> None:

@@ -1,7 +1,8 @@
 """The app's bar colours are `decisiontool.palette`'s, the palette the reports use.
 
-Expected colours are written out from the palette's published definition (Okabe-Ito and
-Tol colours, in model order, hatched from the ninth criterion on), not read back from code.
+Expected colours are written out from the palette's definition (its eight colours in model
+order, hatched from the ninth criterion on), not read back from code; their contrast is
+checked against the backgrounds Textual's own themes give the app.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ BUNDLED = Path(__file__).resolve().parents[2]
 
 # the first criteria of the small model in order: resources, reach (group effectiveness),
 # durability, cost (group sustainability)
-EXPECTED = {"resources": "#0072b2", "reach": "#d55e00", "durability": "#009e73", "cost": "#332288"}
+EXPECTED = {"resources": "#0077bb", "reach": "#cc5500", "durability": "#008866", "cost": "#6655dd"}
 
 
 def cell_colours(text: object) -> list[str]:
@@ -65,7 +66,7 @@ def test_ranking_and_weight_bars_use_the_shared_palette(app_factory: AppFactory)
             await pilot.press("b")  # by group: each criterion takes its group's colour
             row = ranking.render_row(0, ranking.size.width, False)
             used = {c for c, glyph in zip(cell_colours(row), row.plain, strict=True) if glyph in "█▓▆"}
-            assert used <= {"#0072b2", "#d55e00"}
+            assert used <= {"#0077bb", "#cc5500"}
 
     run(scenario)
 
@@ -78,8 +79,8 @@ def test_ninth_criterion_repeats_the_first_colour_hatched() -> None:
     ids = analysis.arrays.criterion_ids
     assert len(ids) >= 9
     styles = bar_styles(analysis, False)
-    assert styles[ids[0]].colour.lower() == "#0072b2" and not styles[ids[0]].hatched
-    assert styles[ids[8]].colour.lower() == "#0072b2" and styles[ids[8]].hatched
+    assert styles[ids[0]].colour.lower() == "#0077bb" and not styles[ids[0]].hatched
+    assert styles[ids[8]].colour.lower() == "#0077bb" and styles[ids[8]].hatched
     app = make_app(BUNDLED)
 
     async def scenario() -> None:
@@ -134,3 +135,20 @@ def test_a_criterion_has_the_same_colour_and_hatch_in_the_app_and_the_html_repor
                 assert (style.colour.lower(), style.hatched) == in_report[cid], cid
 
     run(scenario)
+
+
+def test_every_bar_colour_stands_out_on_the_apps_dark_and_light_themes() -> None:
+    # WCAG 2.1 success criterion 1.4.11 (non-text contrast): 3:1 against the adjacent colour.
+    # The backgrounds are Textual's own theme colours, asked of Textual, not the palette's list.
+    from textual.theme import BUILTIN_THEMES
+
+    from decisiontool.palette import SERIES, contrast_ratio
+
+    for theme in ("textual-dark", "textual-light"):
+        variables = BUILTIN_THEMES[theme].to_color_system().generate()
+        for area in ("background", "surface"):
+            for colour in SERIES:
+                ratio = contrast_ratio(colour, variables[area][:7])
+                assert ratio >= 3.0, (theme, area, colour, round(ratio, 2))
+    # the two colours the dark terminal hid: indigo #332288 was 1.5:1 on #121212, dark grey 2.2:1
+    assert contrast_ratio("#332288", "#121212") < 2 and contrast_ratio("#4D4D4D", "#121212") < 3
