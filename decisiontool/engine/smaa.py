@@ -20,6 +20,7 @@ anything that reads or writes files.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -45,6 +46,7 @@ __all__ = [
     "DEFAULT_SPREAD",
     "SCORE_DISTRIBUTIONS",
     "WEIGHT_MODES",
+    "Progress",
     "ScoreDistribution",
     "SmaaResult",
     "WeightMode",
@@ -53,6 +55,7 @@ __all__ = [
     "sample_scores",
     "sample_weights",
     "smaa",
+    "smaa_work",
 ]
 
 WeightMode = Literal["free", "around", "ordinal", "panel"]
@@ -61,6 +64,9 @@ of a given set of weight vectors (a panel's participants)."""
 
 ScoreDistribution = Literal["uniform", "triangular"]
 """How a score with a range is drawn: uniform in the range, or triangular with the score as mode."""
+
+Progress = Callable[[int, int], None]
+"""`progress(done, total)`, called by `smaa` as work completes (see `smaa_work`)."""
 
 WEIGHT_MODES: tuple[str, ...] = get_args(WeightMode)
 SCORE_DISTRIBUTIONS: tuple[str, ...] = get_args(ScoreDistribution)
@@ -271,6 +277,13 @@ def chunk_size(m: int, n: int) -> int:
     return max(1, CHUNK_ARRAY_BYTES // per_sample)
 
 
+def smaa_work(samples: int, ranged: bool) -> int:
+    """The `total` that `smaa` passes to its `progress` callback: `samples` for the main
+    pass, and `samples` more for the confidence pass when some score has a range (without
+    ranges the confidence factors take one evaluation, counted as no work)."""
+    return 2 * samples if ranged else samples
+
+
 def _check_spread(spread: float) -> None:
     if not 0.0 <= spread < 1.0:
         raise ValueError(f"spread must lie in [0, 1), not {spread}")
@@ -448,6 +461,7 @@ def smaa(
     vikor_v: float = 0.5,
     chunk: int | None = None,
     weight_set: FloatArray | None = None,
+    progress: Progress | None = None,
 ) -> SmaaResult:
     """SMAA-2 over score ranges and weights; see `SmaaResult` for what it returns.
 
@@ -459,6 +473,13 @@ def smaa(
     failing a minimum (per sampled scores) rank after all passing ones. Confidence factors
     use the same score draws with each option's central weights. With `weight_mode="panel"`,
     weights are the rows of `weight_set` (p, n), drawn by `sample_rows`.
+
+    `progress(done, total)`, when given, is called after every chunk of the main pass and of
+    the confidence pass, from the calling thread, with `total = smaa_work(samples, ranged)`
+    fixed for the run and `done` growing to it: the main pass counts its samples (0 to
+    `samples`), the confidence pass, when scores have ranges, its samples again (`samples`
+    to `2 * samples`). The last call has `done == total`. It does not change the result; an
+    exception it raises (KeyboardInterrupt, say) stops the run.
     """
     if samples < 1:
         raise ValueError("samples must be at least 1")
@@ -490,6 +511,7 @@ def smaa(
         singles=singles,
         fixed_parts=None if ranged or not singles else _criterion_parts(method, scores, singles, vikor_v),
     )
+    total = smaa_work(samples, ranged)
     weight_rng, score_rng = np.random.default_rng(seed).spawn(2)
     tally = _Tally.empty(m, n)
     single_chunk = None  # when one chunk holds every sample, the confidence pass reuses its draws
@@ -502,6 +524,8 @@ def smaa(
                 weight_rng, k, group_index, group_weights, criterion_weights, weight_mode, spread
             )
         single_chunk = _count_chunk(model, weights, score_rng, tally, keep=k == samples)
+        if progress is not None:
+            progress(start + k, total)
 
     acceptability = tally.rank_counts.reshape(m, m) / samples
     ever_first = tally.first_counts > 0
@@ -510,7 +534,7 @@ def smaa(
     return SmaaResult(
         rank_acceptability=acceptability,
         central_weights=central,
-        confidence=_confidence(model, central, seed, samples, step, single_chunk),
+        confidence=_confidence(model, central, seed, samples, step, single_chunk, progress),
         expected_rank=acceptability @ np.arange(1, m + 1, dtype=np.float64),
         pairwise_winning=tally.wins / samples,
         samples=samples,
@@ -528,6 +552,7 @@ def _confidence(
     samples: int,
     step: int,
     single_chunk: _Draws | None,
+    progress: Progress | None = None,
 ) -> FloatArray:
     """Confidence factors: each option evaluated with its central weights on the same score
     draws as the main pass (drawn again from the seed, or `single_chunk`'s draws and parts
@@ -564,6 +589,8 @@ def _confidence(
         k = min(per_chunk, samples - start)
         draws = single_chunk if single_chunk is not None and k == samples else model.draw(score_rng, k)
         hits += _confidence_hits(model, weights, options, draws)
+        if progress is not None:
+            progress(samples + start + k, 2 * samples)
     confidence[options] = hits / samples
     return confidence
 

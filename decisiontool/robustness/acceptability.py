@@ -18,7 +18,7 @@ import numpy as np
 from decisiontool.analysis import Analysis
 from decisiontool.documents import DocumentHeader
 from decisiontool.engine import smaa as engine_smaa
-from decisiontool.engine.smaa import DEFAULT_SAMPLES, DEFAULT_SPREAD, ScoreDistribution, WeightMode
+from decisiontool.engine.smaa import DEFAULT_SAMPLES, DEFAULT_SPREAD, Progress, ScoreDistribution, WeightMode
 from decisiontool.engine.values import FloatArray
 from decisiontool.problems import ModelError, Problem
 
@@ -117,6 +117,7 @@ def smaa(
     weight_mode: WeightMode = "free",
     spread: float = DEFAULT_SPREAD,
     score_dist: ScoreDistribution = "uniform",
+    progress: Progress | None = None,
 ) -> SmaaResult:
     """SMAA-2 rank acceptability, central weights and confidence factors of `analysis`.
 
@@ -125,6 +126,8 @@ def smaa(
     `ordinal`: the profile's order of importance only; `panel`: one of the model's panel
     participants' weight vectors, each equally likely, every participant starting from the
     analysis' weights as in `decisiontool.panel`). The same seed gives the same result.
+    `progress(done, total)`, when given, is called as the run advances (`engine.smaa.smaa`
+    says how); it does not change the result.
 
     Raises ModelError for fewer than 1 sample, a spread outside [0, 1), or `panel` weights
     for a model without a panel.
@@ -156,6 +159,7 @@ def smaa(
         score_dist=score_dist,
         vikor_v=analysis.vikor_v,
         weight_set=weight_set,
+        progress=progress,
     )
     return SmaaResult(
         header=DocumentHeader.of(analysis),

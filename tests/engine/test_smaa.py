@@ -451,6 +451,36 @@ def test_matches_a_per_sample_loop(method_id: str, mode: WeightMode) -> None:
         assert result.confidence[i] == pytest.approx(hits / samples)
 
 
+@pytest.mark.parametrize("method_id", ["wsm", "topsis"])
+@pytest.mark.parametrize("ranged", [True, False])
+def test_progress_counts_every_sample_of_both_passes(method_id: str, ranged: bool) -> None:
+    scores, low, high = uncertain_model(31)
+    if not ranged:
+        low = high = scores
+    criteria = CriteriaArrays.simple([0.0] * 4, [10.0] * 4, [True] * 4)
+    calls: list[tuple[int, int]] = []
+    plain = run(scores, criteria, method_id, low, high, samples=1_000, seed=5, chunk=300)
+    watched = run(
+        scores,
+        criteria,
+        method_id,
+        low,
+        high,
+        samples=1_000,
+        seed=5,
+        chunk=300,
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    # main pass: 1,000 samples; confidence pass: 1,000 more when scores are drawn, none otherwise
+    total = 2_000 if ranged else 1_000
+    assert {t for _, t in calls} == {total}
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and done[-1] == total and done[0] > 0
+    assert done[:4] == [300, 600, 900, 1_000]  # one call per chunk of the main pass
+    for field in ("rank_acceptability", "central_weights", "confidence", "pairwise_winning"):
+        np.testing.assert_array_equal(getattr(watched, field), getattr(plain, field))
+
+
 def test_invalid_arguments_are_refused() -> None:
     scores = np.array([[1.0, 0.0], [0.0, 1.0]])
     for options in (
