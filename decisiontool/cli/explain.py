@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from decisiontool.analysis import Analysis
-    from decisiontool.findings import Findings
+    from decisiontool.findings import Findings, Trait, ValueForMoney, Why
 
 ExplainFormat = Literal["table", "json", "md"]
 
@@ -51,112 +52,119 @@ def _change_cell(findings: Findings, option: str) -> str:
     return text
 
 
-def tables(analysis: Analysis, findings: Findings) -> list[tuple[str, list[str], list[list[Any]]]]:
+TableRows = tuple[str, list[str], list[list[Any]]]
+"""(title, header, rows) of one table."""
+
+
+def tables(analysis: Analysis, findings: Findings) -> list[TableRows]:
     """(title, header, rows) of every table `explain` shows after its sentences."""
-    names = findings.names
-    criteria = findings.criterion_names
-    found: list[tuple[str, list[str], list[list[Any]]]] = []
-    ranks = {entry.option: entry.rank for entry in analysis.ranking.entries}
-    scores = {entry.option: entry.score for entry in analysis.ranking.entries}
-    interval_kind = "exact" if findings.intervals_exact else "5th-95th percentile"
-    found.append(
-        (
-            "Options",
-            [
-                "Rank",
-                "Option",
-                "Score",
-                f"Score interval ({interval_kind})",
-                "First in",
-                "Closest single-score change to the first place",
-            ],
-            [
-                [
-                    ranks[option],
-                    names[option],
-                    f"{scores[option]:.3f}",
-                    f"{interval.low:.3f} – {interval.high:.3f}",
-                    percent(findings.first_acceptability[option]),
-                    _change_cell(findings, option),
-                ]
-                for option, interval in findings.score_intervals.items()
-            ],
-        )
-    )
-    why = findings.why
-    if why is not None:
-        kind = (
-            "sums to the difference" if why.decomposition else "weighted value differences (an explanation)"
-        )
-        found.append(
-            (
-                f"Why {names[why.option]} against {names[why.versus]} "
-                f"(difference {why.difference:+.4f}; {kind})",
-                ["Criterion", "Contribution"],
-                [[criteria[term.criterion], f"{term.contribution:+.4f}"] for term in why.terms],
-            )
-        )
-    agreement = findings.agreement
-    found.append(
-        (
-            "Agreement: the first option under each method and each profile",
-            ["Method or profile", "First"],
-            [[f"method {m}", names[t]] for m, t in agreement.methods.items()]
-            + [[f"profile {p}", names[t]] for p, t in agreement.profiles.items()],
-        )
-    )
+    found = [_options_table(analysis, findings)]
+    if findings.why is not None:
+        found.append(_why_table(findings, findings.why))
+    found.append(_agreement_table(findings))
     if findings.dominance:
         found.append(
             (
                 "Dominance (no weights under any method can reverse these pairs)",
                 ["Option", "Dominates", "Also at the ends of the ranges"],
                 [
-                    [names[d.option], names[d.dominates], "yes" if d.robust else "no"]
+                    [findings.names[d.option], findings.names[d.dominates], "yes" if d.robust else "no"]
                     for d in findings.dominance
                 ],
             )
         )
-    found.append(
-        (
-            "Strengths and weaknesses (against the other options' mean score)",
-            ["Option", "Strengths", "Weaknesses"],
-            [
-                [
-                    names[option],
-                    "; ".join(
-                        f"{criteria[t.criterion]} {_number(t.score)} (others {_number(t.others_mean)})"
-                        for t in traits.strengths
-                    )
-                    or "—",
-                    "; ".join(
-                        f"{criteria[t.criterion]} {_number(t.score)} (others {_number(t.others_mean)})"
-                        for t in traits.weaknesses
-                    )
-                    or "—",
-                ]
-                for option, traits in findings.traits.items()
-            ],
-        )
-    )
-    money = findings.value_for_money
-    if money is not None:
-        found.append(
-            (
-                f"Value for money: benefit (without {', '.join(criteria[c] for c in money.cost_criteria)}) "
-                "against cost",
-                ["Option", "Benefit", "Cost", "On the frontier"],
-                [
-                    [
-                        names[option],
-                        f"{money.benefit[option]:.3f}",
-                        _number(money.cost[option]),
-                        "yes" if option in money.frontier else "",
-                    ]
-                    for option in money.benefit
-                ],
-            )
-        )
+    found.append(_traits_table(findings))
+    if findings.value_for_money is not None:
+        found.append(_money_table(findings, findings.value_for_money))
     return found
+
+
+def _options_table(analysis: Analysis, findings: Findings) -> TableRows:
+    names = findings.names
+    ranks = {entry.option: entry.rank for entry in analysis.ranking.entries}
+    scores = {entry.option: entry.score for entry in analysis.ranking.entries}
+    interval_kind = "exact" if findings.intervals_exact else "5th-95th percentile"
+    return (
+        "Options",
+        [
+            "Rank",
+            "Option",
+            "Score",
+            f"Score interval ({interval_kind})",
+            "First in",
+            "Closest single-score change to the first place",
+        ],
+        [
+            [
+                ranks[option],
+                names[option],
+                f"{scores[option]:.3f}",
+                f"{interval.low:.3f} – {interval.high:.3f}",
+                percent(findings.first_acceptability[option]),
+                _change_cell(findings, option),
+            ]
+            for option, interval in findings.score_intervals.items()
+        ],
+    )
+
+
+def _why_table(findings: Findings, why: Why) -> TableRows:
+    names = findings.names
+    kind = "sums to the difference" if why.decomposition else "weighted value differences (an explanation)"
+    return (
+        f"Why {names[why.option]} against {names[why.versus]} (difference {why.difference:+.4f}; {kind})",
+        ["Criterion", "Contribution"],
+        [[findings.criterion_names[term.criterion], f"{term.contribution:+.4f}"] for term in why.terms],
+    )
+
+
+def _agreement_table(findings: Findings) -> TableRows:
+    names = findings.names
+    agreement = findings.agreement
+    return (
+        "Agreement: the first option under each method and each profile",
+        ["Method or profile", "First"],
+        [[f"method {m}", names[t]] for m, t in agreement.methods.items()]
+        + [[f"profile {p}", names[t]] for p, t in agreement.profiles.items()],
+    )
+
+
+def _traits_table(findings: Findings) -> TableRows:
+    criteria = findings.criterion_names
+
+    def listed(items: Sequence[Trait]) -> str:
+        return (
+            "; ".join(
+                f"{criteria[t.criterion]} {_number(t.score)} (others {_number(t.others_mean)})" for t in items
+            )
+            or "—"
+        )
+
+    return (
+        "Strengths and weaknesses (against the other options' mean score)",
+        ["Option", "Strengths", "Weaknesses"],
+        [
+            [findings.names[option], listed(traits.strengths), listed(traits.weaknesses)]
+            for option, traits in findings.traits.items()
+        ],
+    )
+
+
+def _money_table(findings: Findings, money: ValueForMoney) -> TableRows:
+    without = ", ".join(findings.criterion_names[c] for c in money.cost_criteria)
+    return (
+        f"Value for money: benefit (without {without}) against cost",
+        ["Option", "Benefit", "Cost", "On the frontier"],
+        [
+            [
+                findings.names[option],
+                f"{money.benefit[option]:.3f}",
+                _number(money.cost[option]),
+                "yes" if option in money.frontier else "",
+            ]
+            for option in money.benefit
+        ],
+    )
 
 
 def print_findings(analysis: Analysis, findings: Findings, console: Console) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -29,6 +29,10 @@ from decisiontool.cli.robustness import ScoreDistOption, SpreadOption
 from decisiontool.names import DEFAULT_PROFILE
 from decisiontool.sanitise import path_text
 
+if TYPE_CHECKING:
+    from decisiontool.analysis import Analysis
+    from decisiontool.commands import ReportSettings, ScoreDistribution
+
 SUFFIXES = (".md", ".html", ".csv", ".json", ".xlsx")
 """The report formats (kept equal to `decisiontool.reports.RENDERERS`, which a test checks)."""
 
@@ -45,6 +49,88 @@ def parse_date(text: str | None) -> datetime.date | None:
         ) from None
 
 
+OutputFlag = Annotated[
+    Path,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="The report file; its suffix chooses the format: .md, .html, .csv, .json or .xlsx.",
+        show_default=False,
+    ),
+]
+
+ForceFlag = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
+
+SensitivityFlag = Annotated[
+    bool,
+    typer.Option(
+        "--sensitivity",
+        help="Include the weight sensitivity analysis (the default; kept for older scripts).",
+    ),
+]
+
+SmaaFlag = Annotated[
+    int | None,
+    typer.Option(
+        "--smaa",
+        metavar="N",
+        min=0,
+        help="SMAA-2 samples for the robustness section and the findings (default 10000; 0: no "
+        "robustness sections, as --no-robustness).",
+        show_default=False,
+    ),
+]
+
+NoRobustnessFlag = Annotated[
+    bool,
+    typer.Option(
+        "--no-robustness",
+        help="Leave out the sensitivity and SMAA sections (the findings stay).",
+    ),
+]
+
+SmaaWeightsFlag = Annotated[
+    Literal["free", "around", "ordinal"],
+    typer.Option(
+        "--smaa-weights",
+        help="How SMAA draws weights: around the profile's (default), free, or keeping their order.",
+    ),
+]
+
+SeedFlag = Annotated[int, typer.Option("--seed", min=0, help="Random seed of the SMAA samples.")]
+
+AuthorFlag = Annotated[
+    str | None,
+    typer.Option("--author", metavar="NAME", help="Author shown on the title and every printed page."),
+]
+
+StatusFlag = Annotated[
+    Literal["draft", "final"] | None,
+    typer.Option("--status", help="draft or final, shown on the title and every printed page."),
+]
+
+FindingsCsvFlag = Annotated[
+    bool,
+    typer.Option(
+        "--findings-csv",
+        help="Also write the findings as CSV beside the report: FILE.findings.csv (r.csv -> "
+        "r.findings.csv), one row per finding.",
+    ),
+]
+
+DateTextFlag = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="Date printed in the report, YYYY-MM-DD (default: SOURCE_DATE_EPOCH if set, else today); "
+        "a fixed date gives byte-identical reports.",
+        show_default=False,
+    ),
+]
+
+
 @app.command(
     epilog=(
         "Examples:  decisiontool report -o ranking.html;  "
@@ -57,84 +143,25 @@ def parse_date(text: str | None) -> datetime.date | None:
 )
 @handles_model_errors
 def report(
-    output: Annotated[
-        Path,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="The report file; its suffix chooses the format: .md, .html, .csv, .json or .xlsx.",
-            show_default=False,
-        ),
-    ],
+    output: OutputFlag,
     data: DataOption = None,
     profile: ProfileOption = DEFAULT_PROFILE,
     weight: WeightOption = None,
     method: MethodOption = "wsm",
     vikor_v: VikorVOption = 0.5,
     missing: MissingOption = "refuse",
-    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
-    sensitivity: Annotated[
-        bool,
-        typer.Option(
-            "--sensitivity",
-            help="Include the weight sensitivity analysis (the default; kept for older scripts).",
-        ),
-    ] = False,
-    smaa: Annotated[
-        int | None,
-        typer.Option(
-            "--smaa",
-            metavar="N",
-            min=0,
-            help="SMAA-2 samples for the robustness section and the findings (default 10000; 0: no "
-            "robustness sections, as --no-robustness).",
-            show_default=False,
-        ),
-    ] = None,
-    no_robustness: Annotated[
-        bool,
-        typer.Option(
-            "--no-robustness",
-            help="Leave out the sensitivity and SMAA sections (the findings stay).",
-        ),
-    ] = False,
-    smaa_weights: Annotated[
-        Literal["free", "around", "ordinal"],
-        typer.Option(
-            "--smaa-weights",
-            help="How SMAA draws weights: around the profile's (default), free, or keeping their order.",
-        ),
-    ] = "around",
+    force: ForceFlag = False,
+    sensitivity: SensitivityFlag = False,
+    smaa: SmaaFlag = None,
+    no_robustness: NoRobustnessFlag = False,
+    smaa_weights: SmaaWeightsFlag = "around",
     spread: SpreadOption = 0.2,
     score_dist: ScoreDistOption = "uniform",
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed of the SMAA samples.")] = 1,
-    author: Annotated[
-        str | None,
-        typer.Option("--author", metavar="NAME", help="Author shown on the title and every printed page."),
-    ] = None,
-    status: Annotated[
-        Literal["draft", "final"] | None,
-        typer.Option("--status", help="draft or final, shown on the title and every printed page."),
-    ] = None,
-    findings_csv: Annotated[
-        bool,
-        typer.Option(
-            "--findings-csv",
-            help="Also write the findings as CSV beside the report: FILE.findings.csv (r.csv -> "
-            "r.findings.csv), one row per finding.",
-        ),
-    ] = False,
-    date_text: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            metavar="YYYY-MM-DD",
-            help="Date printed in the report, YYYY-MM-DD (default: SOURCE_DATE_EPOCH if set, else today); "
-            "a fixed date gives byte-identical reports.",
-            show_default=False,
-        ),
-    ] = None,
+    seed: SeedFlag = 1,
+    author: AuthorFlag = None,
+    status: StatusFlag = None,
+    findings_csv: FindingsCsvFlag = False,
+    date_text: DateTextFlag = None,
 ) -> None:
     """Write a ranked report: summary, weights, ranking, flags, robustness, evidence, provenance.
 
@@ -143,34 +170,14 @@ def report(
     decisiontool.ranking/1); Markdown renders on code-hosting sites. An existing file is
     replaced only with --force.
     """
-    if output.suffix.lower() not in SUFFIXES:
-        raise typer.BadParameter(
-            f"'{output.name}' has no report suffix; use one of {', '.join(SUFFIXES)}",
-            param_hint="-o/--output",
-        )
+    targets = _check_output(output, force=force, findings_csv=findings_csv)
     date = parse_date(date_text)
-    from decisiontool.atomic import check_writable
     from decisiontool.commands import report_command
-    from decisiontool.reports import report_date, write_report
-    from decisiontool.reports.csv_report import findings_path
-
-    check_writable(output, force=force)  # at once, not after seconds of computing
-    if findings_csv:
-        check_writable(findings_path(output), force=force)
-
-    from decisiontool.reports.inputs import ReportSettings, run_analyses
+    from decisiontool.reports import report_date
 
     effective_date = report_date(date)
     analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
-    settings = ReportSettings(
-        robustness=not no_robustness and smaa != 0,
-        samples=smaa or ReportSettings.samples,
-        seed=seed,
-        weight_mode=smaa_weights,
-        spread=spread,
-        score_dist=score_dist,
-    )
-    results = run_analyses(analysis, settings)
+    settings = _settings(no_robustness, smaa, seed, smaa_weights, spread, score_dist)
     argv = report_command(
         data=data,
         profile=profile,
@@ -185,19 +192,76 @@ def report(
         output=output,
         findings_csv=findings_csv,
     )
+    _write(analysis, output, settings, argv, force=force, date=effective_date, author=author, status=status)
+    for written in targets:
+        echo(f"Wrote {path_text(written)}")
+
+
+def _check_output(output: Path, *, force: bool, findings_csv: bool) -> tuple[Path, ...]:
+    """The report file (and its findings CSV beside it), checked at once: a report suffix
+    (else a usage error), and writable (not after seconds of computing)."""
+    if output.suffix.lower() not in SUFFIXES:
+        raise typer.BadParameter(
+            f"'{output.name}' has no report suffix; use one of {', '.join(SUFFIXES)}",
+            param_hint="-o/--output",
+        )
+    from decisiontool.atomic import check_writable
+    from decisiontool.reports.csv_report import findings_path
+
+    targets = (output, findings_path(output)) if findings_csv else (output,)
+    for target in targets:
+        check_writable(target, force=force)
+    return targets
+
+
+def _settings(
+    no_robustness: bool,
+    smaa: int | None,
+    seed: int,
+    smaa_weights: Literal["free", "around", "ordinal"],
+    spread: float,
+    score_dist: ScoreDistribution,
+) -> ReportSettings:
+    """The report's robustness choices from its flags (`--smaa 0` is `--no-robustness`)."""
+    from decisiontool.reports.inputs import ReportSettings
+
+    return ReportSettings(
+        robustness=not no_robustness and smaa != 0,
+        samples=smaa or ReportSettings.samples,
+        seed=seed,
+        weight_mode=smaa_weights,
+        spread=spread,
+        score_dist=score_dist,
+    )
+
+
+def _write(
+    analysis: Analysis,
+    output: Path,
+    settings: ReportSettings,
+    argv: list[str],
+    *,
+    force: bool,
+    date: datetime.date,
+    author: str | None,
+    status: str | None,
+) -> None:
+    """Run the robustness analyses and the findings once, and write the report (and its
+    findings CSV when the command line asks for it)."""
+    from decisiontool.reports import write_report
+    from decisiontool.reports.inputs import run_analyses
+
+    results = run_analyses(analysis, settings)
     write_report(
         analysis,
         output,
         force=force,
-        date=effective_date,
+        date=date,
         argv=argv,
         sensitivity=results.sensitivity,
         smaa=results.smaa,
         findings=results.findings,
         author=author,
         status=status,
-        findings_csv=findings_csv,
+        findings_csv="--findings-csv" in argv,
     )
-    echo(f"Wrote {path_text(output)}")
-    if findings_csv:
-        echo(f"Wrote {path_text(findings_path(output))}")

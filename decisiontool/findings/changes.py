@@ -307,8 +307,22 @@ def _scanned_changes(problem: _Problem, option: int, top: int) -> list[float | N
         false_end = float(grid[toward]) if between else start
         found.append(true_end)
         brackets.append((j, false_end, true_end))
-    if not brackets:
-        return found
+    if brackets:
+        found = _bisected(problem, option, top, brackets, found)
+    return found
+
+
+def _bisected(
+    problem: _Problem,
+    option: int,
+    top: int,
+    brackets: list[tuple[int, float, float]],
+    found: list[float | None],
+) -> list[float | None]:
+    """`found` with each bracket (criterion, false end, true end) narrowed by bisection to
+    `BISECTION_TOLERANCE` of its scale width, all criteria at once, each step one batch."""
+    criteria = problem.analysis.arrays.criteria
+    found = list(found)
     widths = {j: float(criteria.high[j] - criteria.low[j]) for j, _, _ in brackets}
     starts = {j: float(problem.scores[option, j]) for j, _, _ in brackets}
     state = {j: [a, b] for j, a, b in brackets}

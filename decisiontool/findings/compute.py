@@ -11,6 +11,8 @@ Must not import rich, textual, jinja2 or xlsxwriter.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from decisiontool.analysis import METHOD_IDS, Analysis
@@ -256,6 +258,29 @@ def closest_weight_change(result: SensitivityResult) -> WeightChange | None:
     return None
 
 
+def _checked_versus(analysis: Analysis, versus: str | None, samples: int) -> int | None:
+    """The option the top is explained against: `versus`, or the runner-up when `versus` is
+    None or the top itself (the top against itself says nothing); None with one option.
+    Raises ModelError for an unknown id or fewer than 1 sample."""
+    ids = analysis.arrays.option_ids
+    if versus is not None and versus not in ids:
+        raise ModelError(
+            [
+                Problem(
+                    "--vs",
+                    "",
+                    f"unknown option '{versus}'{did_you_mean(versus, ids)}; options: {', '.join(ids)}",
+                )
+            ]
+        )
+    if samples < 1:
+        raise ModelError([Problem("--samples", "", f"{samples} must be at least 1")])
+    entries = analysis.ranking.entries
+    if versus is not None and versus != entries[0].option:
+        return ids.index(versus)
+    return entries[1].index if len(entries) > 1 else None
+
+
 def compute_findings(
     analysis: Analysis,
     *,
@@ -284,33 +309,13 @@ def compute_findings(
     >>> findings.to_json()["schema"]
     'decisiontool.findings/1'
     """
-    arrays = analysis.arrays
-    ids = arrays.option_ids
-    if versus is not None and versus not in ids:
-        raise ModelError(
-            [
-                Problem(
-                    "--vs",
-                    "",
-                    f"unknown option '{versus}'{did_you_mean(versus, ids)}; options: {', '.join(ids)}",
-                )
-            ]
-        )
-    if samples < 1:
-        raise ModelError([Problem("--samples", "", f"{samples} must be at least 1")])
-    ranking = analysis.ranking
-    top = ranking.top
+    other = _checked_versus(analysis, versus, samples)
+    ranking, top = analysis.ranking, analysis.ranking.top
     runner_up = ranking.entries[1] if len(ranking.entries) > 1 else None
     result = smaa_result or smaa(
         analysis, samples=samples, seed=seed, weight_mode="around", spread=SPREAD, score_dist="uniform"
     )
     first = {entry.option: result.option(entry.option).first for entry in ranking.entries}
-    if versus is not None and versus != top.option:
-        other: int | None = ids.index(versus)
-    elif versus == top.option and runner_up is not None:
-        other = runner_up.index  # the top against itself says nothing: its runner-up instead
-    else:
-        other = None if runner_up is None else runner_up.index
     findings = Findings(
         header=DocumentHeader.of(analysis),
         names={entry.option: entry.name for entry in ranking.entries},
@@ -335,6 +340,4 @@ def compute_findings(
         sentences=(),
         smaa=result,
     )
-    from dataclasses import replace
-
     return replace(findings, sentences=sentences(analysis, findings))

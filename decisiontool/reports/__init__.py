@@ -121,6 +121,21 @@ def _writable_targets(target: Path, *, findings_csv: bool, force: bool) -> list[
     return targets
 
 
+def _check_format(target: Path) -> None:
+    """Raise ModelError unless the suffix of `target` names a report format."""
+    if report_format(target) is None:
+        raise ModelError(
+            [
+                Problem(
+                    str(target),
+                    "",
+                    f"unknown report format '{target.suffix}'; the file name must end in "
+                    f"{', '.join(RENDERERS)}",
+                )
+            ]
+        )
+
+
 def write_report(
     analysis: Analysis,
     path: Path,
@@ -150,17 +165,7 @@ def write_report(
     written, and each is written atomically.
     """
     target = Path(path)
-    if report_format(target) is None:
-        raise ModelError(
-            [
-                Problem(
-                    str(target),
-                    "",
-                    f"unknown report format '{target.suffix}'; the file name must end in "
-                    f"{', '.join(RENDERERS)}",
-                )
-            ]
-        )
+    _check_format(target)
     from decisiontool.atomic import write_bytes_atomic
 
     targets = _writable_targets(target, findings_csv=findings_csv, force=force)

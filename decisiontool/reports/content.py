@@ -218,11 +218,7 @@ def build_context(
     model = analysis.model
     names = {c.id: c.name for c in model.criteria}
     wide = wide_scores(analysis)
-    rows = tuple(
-        rank_row(analysis, position, wide, names) for position in range(len(analysis.ranking.entries))
-    )
-    sensitivity_table = sensitivity_rows(sensitivity, names) if sensitivity is not None else ()
-    smaa_table = smaa_rows(smaa, {row.option: row.name for row in rows}) if smaa is not None else ()
+    rows, sensitivity_table, smaa_table = _tables(analysis, wide, names, sensitivity, smaa)
     document = ranking_document(analysis)
     context = ReportContext(
         title=f"{model.name}: ranking of options",
@@ -259,6 +255,22 @@ def build_context(
         cost_criteria=frozenset(c.id for c in model.criteria if c.direction == "cost"),
     )
     return _with_summary(context)
+
+
+def _tables(
+    analysis: Analysis,
+    wide: set[tuple[int, int]],
+    names: dict[str, str],
+    sensitivity: SensitivityResult | None,
+    smaa: SmaaResult | None,
+) -> tuple[tuple[RankRow, ...], tuple[SensitivityRow, ...], tuple[SmaaRow, ...]]:
+    """The ranking's rows and, when they were run, the sensitivity and SMAA tables' rows."""
+    rows = tuple(
+        rank_row(analysis, position, wide, names) for position in range(len(analysis.ranking.entries))
+    )
+    sensitivity_table = sensitivity_rows(sensitivity, names) if sensitivity is not None else ()
+    smaa_table = smaa_rows(smaa, {row.option: row.name for row in rows}) if smaa is not None else ()
+    return rows, sensitivity_table, smaa_table
 
 
 def _reader(

@@ -33,7 +33,25 @@ def report_document(context: ReportContext) -> dict[str, Any]:
         }
         for flag in context.flags
     ]
-    document["evidence"] = {
+    document["evidence"] = _evidence(context)
+    document["provenance"] = _provenance(context)
+    document["findings"] = context.reader.findings.body_json()
+    if context.reader.author is not None:
+        document["author"] = context.reader.author
+    if context.reader.status is not None:
+        document["status"] = context.reader.status
+    if context.sensitivity is not None:
+        document["sensitivity"] = context.sensitivity.to_json()
+    if context.smaa is not None:
+        document["smaa"] = context.smaa.to_json()
+    if context.panel is not None:
+        document["panel"] = context.panel.body_json()
+    return document
+
+
+def _evidence(context: ReportContext) -> dict[str, Any]:
+    """The options, criteria and lessons with their rationales and sources."""
+    return {
         "options": {
             option.option: {
                 "name": option.name,
@@ -67,8 +85,12 @@ def report_document(context: ReportContext) -> dict[str, Any]:
             for lesson in context.lessons
         },
     }
+
+
+def _provenance(context: ReportContext) -> dict[str, Any]:
+    """Where the numbers come from: the model's files and the command that reproduces them."""
     provenance = context.provenance
-    document["provenance"] = {
+    return {
         "model_directory": provenance.model_directory,
         "bundled_model": provenance.bundled,
         "files": [{"path": f.path, "sha256": f.sha256, "bytes": f.size} for f in provenance.files],
@@ -77,18 +99,6 @@ def report_document(context: ReportContext) -> dict[str, Any]:
         "tool_version": provenance.tool_version,
         "date": provenance.date,
     }
-    document["findings"] = context.reader.findings.body_json()
-    if context.reader.author is not None:
-        document["author"] = context.reader.author
-    if context.reader.status is not None:
-        document["status"] = context.reader.status
-    if context.sensitivity is not None:
-        document["sensitivity"] = context.sensitivity.to_json()
-    if context.smaa is not None:
-        document["smaa"] = context.smaa.to_json()
-    if context.panel is not None:
-        document["panel"] = context.panel.body_json()
-    return document
 
 
 def _score(score: ScoreEvidence) -> dict[str, Any]:

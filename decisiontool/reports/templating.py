@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from decisiontool import sanitise
+from decisiontool.bars import eighth_bar
 from decisiontool.model.citations import is_url
 
 if TYPE_CHECKING:
@@ -93,12 +94,6 @@ def markdown_source(citation: Citation) -> Markup:
     return markdown_escape(citation.text)
 
 
-def text_bar(fraction: float, width: int = 20) -> str:
-    """A horizontal bar of eighth-blocks (for text formats)."""
-    eighths = round(min(1.0, max(0.0, fraction)) * width * 8)
-    full, part = divmod(eighths, 8)
-    return "█" * full + ("" if part == 0 else " ▏▎▍▌▋▊▉"[part])
-
 
 def html_word_breaks(text: str) -> Markup:
     """Escaped text with a line-break opportunity after each `_` (long ids in narrow columns)."""
@@ -171,7 +166,7 @@ def markdown_environment() -> Environment:
             "num": markup(format_number),
             "pct": markup(format_percent),
             "scale_value": markup(format_scale_value),
-            "bar": markup(text_bar),
+            "bar": markup(eighth_bar),
             "md": markdown_escape,
             "paragraphs": markdown_paragraphs,
             "code": markdown_code,
