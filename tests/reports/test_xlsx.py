@@ -312,3 +312,34 @@ def test_methods_values_are_headed_in_plain_words(analysis: Analysis, method: st
     header = [cell.value for cell in _book(analysis.with_method(method))["Ranking"][1]]
     assert header[6 : 6 + len(heads)] == heads
     assert not [h for h in header if isinstance(h, str) and "_" in h]
+
+
+def _error_values(bars: ElementTree.Element, end: str) -> list[float]:
+    return [float(v.text or "nan") for v in bars.iter(f"{C}{end}") for v in v.iter(f"{C}v")]
+
+
+def test_ranking_chart_draws_each_score_interval_as_a_band_at_the_bar_end(analysis: Analysis) -> None:
+    # the stacked bar ends at the score (the contributions add up to it): the last segment's
+    # custom error bars reach from the score to the interval's ends, by hand (starter_numbers)
+    ranking = _charts(render_report(analysis, ".xlsx", date=DATE))[0]
+    series = list(ranking.iter(f"{C}ser"))
+    assert all(s.find(f"{C}errBars") is None for s in series[:-1])
+    bars = series[-1].find(f"{C}errBars")
+    assert bars is not None
+    assert bars.find(f"{C}errValType").attrib["val"] == "cust"  # type: ignore[union-attr]
+    assert bars.find(f"{C}noEndCap").attrib["val"] == "1"  # type: ignore[union-attr]
+    order = sorted(CONTRIBUTIONS, key=lambda option: -sum(CONTRIBUTIONS[option]))
+    scores = [sum(CONTRIBUTIONS[option]) for option in order]
+    expected_plus = [INTERVALS[option][1] - score for option, score in zip(order, scores, strict=True)]
+    expected_minus = [score - INTERVALS[option][0] for option, score in zip(order, scores, strict=True)]
+    assert _error_values(bars, "plus") == pytest.approx(expected_plus, abs=1e-9)
+    assert _error_values(bars, "minus") == pytest.approx(expected_minus, abs=1e-9)
+
+
+def test_single_series_ranking_chart_has_the_band_too(analysis: Analysis) -> None:
+    ranking = _charts(render_report(analysis.with_method("topsis"), ".xlsx", date=DATE))[0]
+    (series,) = list(ranking.iter(f"{C}ser"))
+    bars = series.find(f"{C}errBars")
+    assert bars is not None
+    plus, minus = _error_values(bars, "plus"), _error_values(bars, "minus")
+    assert len(plus) == len(minus) == 3 and min(plus + minus) >= 0

@@ -81,6 +81,29 @@ def ranking_sheet(workbook: Any, formats: dict[str, Any], context: ReportContext
         _ranking_chart(page, context)
 
 
+INTERVAL_COLOUR = "#9aa0a6"
+"""The score intervals' band on the ranking chart (the HTML chart's grey)."""
+
+
+def _interval_bars(context: ReportContext) -> dict[str, Any]:
+    """Custom error bars from each option's score to the ends of its score interval: drawn as
+    a wide grey band without end caps at the end of the option's bar (the score)."""
+    plus, minus = [], []
+    for row in context.rows:
+        low, high = context.reader.interval(row.option)
+        plus.append(max(0.0, high - row.score))
+        minus.append(max(0.0, row.score - low))
+    return {
+        "x_error_bars": {
+            "type": "custom",
+            "plus_values": plus,
+            "minus_values": minus,
+            "end_style": 0,
+            "line": {"color": INTERVAL_COLOUR, "width": 5, "transparency": 35},
+        }
+    }
+
+
 def _ranking_chart(page: Sheet, context: ReportContext) -> None:
     last = len(context.rows)
     name = page.name
@@ -99,6 +122,8 @@ def _ranking_chart(page: Sheet, context: ReportContext) -> None:
                     "border": {"color": "#ffffff"},
                     "gap": 60,
                     **_fill(style),
+                    # the last segment ends at the score: its error bars draw the interval there
+                    **(_interval_bars(context) if offset == len(context.weights) - 1 else {}),
                 }
             )
         title, legend = "Scores broken down by criterion", {"position": "bottom"}
@@ -112,6 +137,7 @@ def _ranking_chart(page: Sheet, context: ReportContext) -> None:
                 "values": [name, 1, 4, last, 4],
                 "fill": {"color": ACCENT},
                 "gap": 60,
+                **_interval_bars(context),
             }
         )
         title = f"Scores ({context.direction})"
