@@ -8,7 +8,7 @@ Must not import rich, textual, jinja2 or xlsxwriter.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -221,6 +221,7 @@ def sensitivity(
     criteria: Sequence[str] | None = None,
     groups: bool = False,
     steps: int = DEFAULT_STEPS,
+    progress: Callable[[int, int], None] | None = None,
 ) -> SensitivityResult:
     """One-way weight sweeps and critical weights of `analysis`'s top option.
 
@@ -228,7 +229,9 @@ def sensitivity(
     1 in `steps` steps, the others keeping their proportions, recording every option's score
     and rank; `critical_up` / `critical_down` are the nearest weights above and below the
     current one at which another option becomes strictly first. `tornado` lists the ids from
-    the most fragile (smallest change that overturns the top) to the least.
+    the most fragile (smallest change that overturns the top) to the least. `progress`, when
+    given, is called with (criteria done, criteria) after each criterion (or group); it does
+    not change the result.
 
     Raises ModelError for an unknown criterion or group, or fewer than 2 steps.
 
@@ -244,10 +247,13 @@ def sensitivity(
     if steps < 2:
         raise ModelError([Problem.of_parameter("steps", "", f"{steps} must be at least 2")])
     fails = _failing(analysis)
-    entries = tuple(
-        _criterion_sensitivity(analysis, item, members, steps, groups, fails)
-        for item, members in _targets(analysis, criteria, groups)
-    )
+    targets = _targets(analysis, criteria, groups)
+    found = []
+    for done, (item, members) in enumerate(targets, start=1):
+        found.append(_criterion_sensitivity(analysis, item, members, steps, groups, fails))
+        if progress is not None:
+            progress(done, len(targets))
+    entries = tuple(found)
     return SensitivityResult(
         header=DocumentHeader.of(analysis),
         top=analysis.ranking.top.option,

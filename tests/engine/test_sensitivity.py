@@ -353,3 +353,20 @@ def test_bisected_critical_weights_agree_with_a_fine_sweep(method_id: str) -> No
                 assert got.weight == pytest.approx(expected[0], abs=1e-4)
                 assert got.new_top == expected[1]
     assert found >= 10
+
+
+def test_tornado_reports_progress_per_criterion_and_the_same_bars() -> None:
+    rng = np.random.default_rng(5)
+    scores = rng.uniform(0, 1, size=(6, 4))
+    criteria = unit_criteria(4, [True, False, True, True])
+    weights = np.array([0.4, 0.3, 0.2, 0.1])
+    calls: list[tuple[int, int]] = []
+    for method_id in ("wsm", "topsis"):
+        calls.clear()
+        method = METHODS[method_id]
+        plain = tornado(scores, weights, criteria, method)
+        reported = tornado(
+            scores, weights, criteria, method, progress=lambda done, total: calls.append((done, total))
+        )
+        assert reported == plain
+        assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
