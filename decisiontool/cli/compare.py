@@ -23,7 +23,7 @@ from decisiontool.cli.common import (
     print_json,
     stdout_console,
 )
-from decisiontool.cli.tables import escape, markdown_table, signed
+from decisiontool.cli.tables import SCREEN_ROWS, escape, markdown_table, shown_line, signed
 from decisiontool.comparison import compare_columns
 from decisiontool.names import DEFAULT_PROFILE, METHOD_IDS
 
@@ -160,8 +160,8 @@ def print_compare_table(
     by_methods: bool,
     extra: str | None = None,
 ) -> None:
-    """The rank table (with an `extra` last column when given) and a correlation matrix
-    (tau below the diagonal, rho above)."""
+    """The rank table (with an `extra` last column when given; the first SCREEN_ROWS rows) and
+    a correlation matrix (tau below the diagonal, rho above)."""
     from rich.table import Table
 
     console = stdout_console()
@@ -182,9 +182,12 @@ def print_compare_table(
         table.add_column(header_text, justify="right")
     if extra is not None:
         table.add_column(extra, justify="right")
-    for row in rows:
+    for row in rows[:SCREEN_ROWS]:
         table.add_row(*(str(v) for v in row))
     console.print(table)
+    shown = shown_line(len(rows), "by total rank")
+    if shown is not None:
+        console.print(shown, style="bold")
     console.print()
     console.print("Rank correlation between columns: Kendall's tau below the diagonal, Spearman's rho above")
     console.print("(+1: the same order; 0: unrelated; -1: reversed).", style="dim")

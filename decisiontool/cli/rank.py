@@ -20,7 +20,7 @@ from decisiontool.cli.common import (
     print_json,
     stdout_console,
 )
-from decisiontool.cli.tables import escape, markdown_table
+from decisiontool.cli.tables import SCREEN_ROWS, escape, markdown_table, shown_line
 from decisiontool.names import DEFAULT_PROFILE
 from decisiontool.sanitise import markdown
 
@@ -67,7 +67,8 @@ def option_notes(analysis: Analysis, option_id: str, fails: tuple[str, ...]) -> 
 
 
 def rank_table(analysis: Analysis, width: int = 110) -> RenderableType:
-    """The ranking as a rich table fitted to `width`, flagged options marked and explained below."""
+    """The ranking as a rich table fitted to `width`, flagged options marked and explained below:
+    the first SCREEN_ROWS options in rank order (the other formats list every option)."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -89,7 +90,7 @@ def rank_table(analysis: Analysis, width: int = 110) -> RenderableType:
     table.add_column("Score", justify="right", no_wrap=True, width=7)
     table.add_column("", no_wrap=True, width=BAR_WIDTH)
     footnotes: list[Text] = []
-    for entry in entries:
+    for entry in entries[:SCREEN_ROWS]:
         notes = option_notes(analysis, entry.option, entry.fails_minimum)
         marker = ""
         if notes:
@@ -117,6 +118,9 @@ def print_rank_table(analysis: Analysis, console: Console) -> None:
         console.print(escape(line), style="dim")
     console.print()
     console.print(rank_table(analysis, console.width))
+    shown = shown_line(len(analysis.ranking.entries), "in rank order")
+    if shown is not None:
+        console.print(shown, style="bold")
     conditions = analysis.ranking.vikor
     if conditions is not None:
         ids = analysis.arrays.option_ids

@@ -21,6 +21,7 @@ from decisiontool.cli.common import (
     print_json,
     stdout_console,
 )
+from decisiontool.cli.tables import SCREEN_ROWS
 from decisiontool.names import DEFAULT_PROFILE
 
 if TYPE_CHECKING:
@@ -230,8 +231,6 @@ def sensitivity(
 # smaa
 
 
-SCREEN_ROWS = 50
-"""Options the SMAA table shows at most (in rank order)."""
 SCREEN_RANKS = 15
 """Rank columns the SMAA table shows at most; the rest share one column."""
 

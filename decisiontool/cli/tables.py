@@ -7,6 +7,20 @@ from typing import Any
 
 from decisiontool.sanitise import markdown
 
+SCREEN_ROWS = 50
+"""Rows a table format shows at most (the first in its order); json, csv and md list every row."""
+
+
+def shown_line(total: int, order: str, formats: str = "json, csv or md") -> str | None:
+    """`Shown: the first 50 of 2,000 options (ORDER); --format FORMATS lists every option.`,
+    or None when every option fits (`total` <= SCREEN_ROWS)."""
+    if total <= SCREEN_ROWS:
+        return None
+    return (
+        f"Shown: the first {SCREEN_ROWS} of {total:,} options ({order}); "
+        f"--format {formats} lists every option."
+    )
+
 
 def markdown_table(header: list[str], rows: list[list[Any]]) -> str:
     """A GitHub-flavoured Markdown table (text cells made inert by `sanitise.markdown`)."""

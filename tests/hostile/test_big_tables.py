@@ -13,6 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from typer.testing import CliRunner, Result
+
+from decisiontool.cli import app
 from tests.hostile.test_odd_input import REPOSITORY
 
 OPTIONS = 60
@@ -57,3 +60,48 @@ def test_the_smaa_table_of_many_options_says_what_it_leaves_out(model_dir: Path)
     assert len(document["options"]) == OPTIONS
     assert all(len(entry["rank_acceptability"]) == OPTIONS for entry in document["options"])
     assert document["options"][-1]["option"] not in listed
+
+
+def cli(*args: str) -> Result:
+    return CliRunner().invoke(app, list(args))
+
+
+def listed_options(text: str) -> list[str]:
+    """The option ids (o00 .. o59) in a table's rows, in order."""
+    return [word for line in text.splitlines() for word in line.replace("│", " ").split() if word[:1] == "o"
+            and word[1:].isdigit()]  # fmt: skip
+
+
+def test_the_rank_table_of_many_options_shows_the_first_50_and_says_so(model_dir: Path) -> None:
+    many_options(model_dir)
+    result = cli("rank", "--data", str(model_dir))
+    assert result.exit_code == 0, result.stderr
+    shown = f"Shown: the first 50 of {OPTIONS} options (in rank order); --format json, csv or md lists every"
+    assert shown + " option." in result.stdout
+    document = json.loads(cli("rank", "--data", str(model_dir), "--format", "json").stdout)
+    ranking = [entry["option"] for entry in document["ranking"]]
+    assert len(ranking) == OPTIONS
+    assert listed_options(result.stdout) == ranking[:50]  # the best 50, in rank order
+    csv_lines = cli("rank", "--data", str(model_dir), "--format", "csv").stdout.splitlines()
+    assert len(csv_lines) == 1 + OPTIONS
+    md_lines = cli("rank", "--data", str(model_dir), "--format", "md").stdout.splitlines()
+    assert sum(line.startswith("| ") for line in md_lines) == 1 + OPTIONS  # header and every option
+
+
+def test_the_compare_table_of_many_options_shows_the_first_50_and_says_so(model_dir: Path) -> None:
+    many_options(model_dir)
+    result = cli("compare", "--data", str(model_dir))
+    assert result.exit_code == 0, result.stderr
+    assert f"Shown: the first 50 of {OPTIONS} options (by total rank);" in result.stdout
+    csv_rows = cli("compare", "--data", str(model_dir), "--format", "csv").stdout.splitlines()[1:]
+    assert len(csv_rows) == OPTIONS
+    assert listed_options(result.stdout) == [row.split(",")[0] for row in csv_rows[:50]]
+    document = json.loads(cli("compare", "--data", str(model_dir), "--format", "json").stdout)
+    assert len(document["ranks"]) == OPTIONS
+
+
+def test_a_table_that_fits_says_nothing_about_what_is_shown(model_dir: Path) -> None:
+    for command in ("rank", "compare"):
+        result = cli(command, "--data", str(model_dir))
+        assert result.exit_code == 0, result.stderr
+        assert "Shown:" not in result.stdout
