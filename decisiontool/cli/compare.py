@@ -62,6 +62,10 @@ def compare(
     samples: Annotated[int, typer.Option("--samples", min=1, help="SMAA samples (with --smaa).")] = 10_000,
     seed: Annotated[int, typer.Option("--seed", min=0, help="SMAA seed (with --smaa).")] = 1,
     output_format: FormatOption = "table",
+    yes: Annotated[
+        bool,
+        typer.Option("--yes", help="Run SMAA even when its estimated time or memory exceeds the bound."),
+    ] = False,
 ) -> None:
     """Every option's rank under each method (or each profile), with rank correlations.
 
@@ -71,6 +75,11 @@ def compare(
     from decisiontool.cli.robustness import first_rank_shares
 
     base = build_analysis(data, profile, weight, method, vikor_v, missing)
+    if with_smaa:
+        from decisiontool.cli.budget import check_samples
+
+        options, criteria = base.arrays.scores.shape
+        check_samples(samples, options, criteria, base.method_id, yes=yes)
     comparison = compare_columns(
         "profiles" if by_profiles else "methods", _columns(base, by_profiles, by_methods)
     )

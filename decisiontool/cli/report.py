@@ -130,6 +130,13 @@ DateTextFlag = Annotated[
     ),
 ]
 
+YesFlag = Annotated[
+    bool,
+    typer.Option(
+        "--yes", help="Run even when SMAA's estimated time or memory exceeds the bound (5 minutes, 4 GB)."
+    ),
+]
+
 
 @app.command(
     epilog=(
@@ -162,6 +169,7 @@ def report(
     status: StatusFlag = None,
     findings_csv: FindingsCsvFlag = False,
     date_text: DateTextFlag = None,
+    yes: YesFlag = False,
 ) -> None:
     """Write a ranked report: summary, weights, ranking, flags, robustness, evidence, provenance.
 
@@ -178,6 +186,7 @@ def report(
     effective_date = report_date(date)
     analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
     settings = _settings(no_robustness, smaa, seed, smaa_weights, spread, score_dist)
+    check_report_budget(analysis, settings, yes=yes)
     argv = report_command(
         data=data,
         profile=profile,
@@ -265,3 +274,15 @@ def _write(
         status=status,
         findings_csv="--findings-csv" in argv,
     )
+
+
+def check_report_budget(analysis: Analysis, settings: ReportSettings, *, yes: bool) -> None:
+    """Refuse (exit 2) a report whose SMAA runs are estimated past the bounds, unless `yes`:
+    the findings' run, and the robustness section's when it is drawn otherwise."""
+    from decisiontool.cli.budget import check_samples
+    from decisiontool.reports.inputs import FINDINGS_SPREAD
+
+    shared = settings.weight_mode == "around" and settings.spread == FINDINGS_SPREAD
+    runs = 1 if not settings.robustness or (shared and settings.score_dist == "uniform") else 2
+    options, criteria = analysis.arrays.scores.shape
+    check_samples(settings.samples, options, criteria, analysis.method_id, yes=yes, runs=runs, flag="--smaa")

@@ -348,7 +348,10 @@ def smaa(
     score_dist: ScoreDistOption = "uniform",
     output_format: ViewFormatOption = "table",
     yes: Annotated[
-        bool, typer.Option("--yes", help="Run even when the estimated time exceeds the bound (5 minutes).")
+        bool,
+        typer.Option(
+            "--yes", help="Run even when the estimated time or memory exceeds the bound (5 minutes, 4 GB)."
+        ),
     ] = False,
 ) -> None:
     """How often does each option take each rank, over uncertain scores and weights? (SMAA-2)
