@@ -75,15 +75,10 @@ def compare(
     from decisiontool.cli.robustness import first_rank_shares
 
     base = build_analysis(data, profile, weight, method, vikor_v, missing)
-    if with_smaa:
-        from decisiontool.cli.budget import check_samples
-
-        options, criteria = base.arrays.scores.shape
-        check_samples(samples, options, criteria, base.method_id, yes=yes)
+    first_shares = first_rank_shares(base, samples, seed, yes=yes) if with_smaa else None
     comparison = compare_columns(
         "profiles" if by_profiles else "methods", _columns(base, by_profiles, by_methods)
     )
-    first_shares = first_rank_shares(base, samples, seed) if with_smaa else None
     if output_format == "json":
         print_json(_compare_document(base, comparison, first_shares, samples, seed))
         return

@@ -375,10 +375,14 @@ def smaa(
         print_smaa(analysis, result, stdout_console())
 
 
-def first_rank_shares(analysis: Analysis, samples: int, seed: int) -> dict[str, float]:
-    """Each option's first-rank acceptability under free weights (for `compare --smaa`)."""
+def first_rank_shares(analysis: Analysis, samples: int, seed: int, *, yes: bool = False) -> dict[str, float]:
+    """Each option's first-rank acceptability under free weights (for `compare --smaa`); a run
+    past the bounds of decisiontool/cli/budget.py is refused (exit 2) unless `yes`."""
+    from decisiontool.cli.budget import check_samples
     from decisiontool.robustness import smaa as run_smaa
 
+    options, criteria = analysis.arrays.scores.shape
+    check_samples(samples, options, criteria, analysis.method_id, yes=yes)
     result = run_smaa(analysis, samples=samples, seed=seed)
     return {entry.option: entry.first for entry in result.options}
 
