@@ -22,6 +22,11 @@ ranks last.
   either resources-first participant the group top stays regional_office.
 - Kendall's W over the three rankings (no ties): rank sums 5, 5, 8, 12 around a mean of
   7.5, S = 33, W = 12 S / (m^2 (n^3 - n)) = 396 / 540 = 0.733.
+- The other aggregates: the mean of the effective weights is resources (2 x 0.81 + 0.25) / 3
+  = 0.623, reach (2 x 0.09 + 0.25) / 3 = 0.143, durability and cost (2 x 0.05 + 0.25) / 3 = 0.117
+  (summing to 1); group scores regional_office 0.708 > large_mission 0.551: top regional_office.
+  The median of each criterion is the resources-first weight (two of three), 0.81 / 0.09 /
+  0.05 / 0.05, summing to 1: the group is the resources-first ranking, top large_mission.
 - Tau to the group: each ranking differs from the group's (regional, large, network,
   sanctions) by one swapped pair out of six: tau = (5 - 1) / 6 = 0.67.
 """
@@ -236,5 +241,41 @@ def test_panel_weights_match_the_hand_worked_participants(panel_model: Path) -> 
             assert result is not None
             even = panel_weights(result, "even")
             assert np.allclose([even[c] for c in CRITERIA], 0.25)
+
+    run(scenario)
+
+
+def test_the_aggregate_can_be_geometric_mean_or_median(panel_model: Path) -> None:
+    app = make_app(panel_model)
+
+    async def scenario() -> None:
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(app, pilot)
+            await pilot.press("n")
+            await settle(app, pilot)
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            panel_list = screen.query_one(PanelList)
+            names = {o.id: o.name for o in app.session.model.options}
+            await pilot.press("g")  # geometric -> mean
+            await settle(app, pilot)
+            row = rows_text(panel_list)[3]
+            assert "Group (mean)" in row and names["regional_office"][:20] in row
+            await pilot.press("end", "enter")
+            await settle(app, pilot)
+            current = weights_of(app)
+            for criterion, expected in zip(CRITERIA, (0.623, 0.143, 0.117, 0.117), strict=True):
+                assert current[criterion] == pytest.approx(expected, abs=1e-3)
+            await pilot.press("g")  # mean -> median: the resources-first weights
+            await settle(app, pilot)
+            row = rows_text(panel_list)[3]
+            assert "Group (median)" in row and names["large_mission"][:20] in row
+            summary = " ".join(str(screen.query_one("#panel-summary").render()).split())
+            assert "group top: Large multidimensional mission (median aggregate" in summary
+            assert screen.panels_analysed == 3
+            await pilot.press("g")  # back to geometric: known already, not analysed again
+            await settle(app, pilot)
+            assert "Group (geometric)" in rows_text(panel_list)[3]
+            assert screen.panels_analysed == 3
 
     run(scenario)

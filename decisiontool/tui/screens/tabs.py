@@ -30,7 +30,7 @@ from decisiontool.tui.widgets.weights import WeightsList
 
 if TYPE_CHECKING:
     from decisiontool.findings import Findings, ScoreInterval
-    from decisiontool.panel import PanelResult
+    from decisiontool.panel import Aggregate, PanelResult
 
 SMAA_SAMPLES = 4000
 """Samples for the SMAA tab: enough for a stable picture at interactive speed."""
@@ -48,8 +48,11 @@ class AnalysisTabs(Screen[None]):
     session: Session
     _smaa_cache: tuple[Analysis, SmaaSummary] | None = None
     _findings_cache: tuple[Analysis, Findings] | None = None
-    _panel_cache: tuple[Analysis, PanelResult] | None = None
-    _panel_pending: Analysis | None = None
+    _panel_cache: dict[Aggregate, tuple[Analysis, PanelResult]] | None = None
+    """Aggregate -> (the base analysis, its panel result): the last result for each aggregate."""
+    _panel_pending: tuple[Analysis, Aggregate] | None = None
+    panel_aggregate: Aggregate = "geometric"
+    """How the Panel tab combines the participants' weights (`decisiontool panel --aggregate`)."""
 
     def option_names(self) -> dict[str, str]:
         """Option id -> name (as in the model; widgets make it safe)."""
@@ -148,9 +151,19 @@ class AnalysisTabs(Screen[None]):
     def panel_result(self) -> PanelResult | None:
         """The panel analysed from the current profile and method, when it is known."""
         base = self.session.profile_analysis()
-        if self._panel_cache is not None and self._panel_cache[0] is base:
-            return self._panel_cache[1]
+        cached = (self._panel_cache or {}).get(self.panel_aggregate)
+        if cached is not None and cached[0] is base:
+            return cached[1]
         return None
+
+    def action_cycle_panel_aggregate(self) -> None:
+        """The Panel tab's aggregate: geometric, mean, median, and round again."""
+        from decisiontool.panel import AGGREGATES
+
+        order = list(AGGREGATES)
+        self.panel_aggregate = order[(order.index(self.panel_aggregate) + 1) % len(order)]
+        self.notify(f"Panel aggregate: {self.panel_aggregate}", timeout=2)
+        self.refresh_panel_tab()
 
     def refresh_panel_tab(self) -> None:
         """Draw the panel; analyse it in a worker once per profile and method (never twice)."""
@@ -168,40 +181,51 @@ class AnalysisTabs(Screen[None]):
                 view.show(result)
             return
         base = self.session.profile_analysis()
-        if self._panel_pending is base:
+        wanted = (base, self.panel_aggregate)
+        if (
+            self._panel_pending is not None
+            and self._panel_pending[0] is base
+            and wanted[1] == self._panel_pending[1]
+        ):
             return  # already being analysed
-        view.show_message("Analysing the panel…")
-        self._panel_pending = base
-        self.compute_panel(base)
+        view.show_message(f"Analysing the panel ({self.panel_aggregate} aggregate)…")
+        self._panel_pending = wanted
+        self.compute_panel(base, self.panel_aggregate)
 
     @work(thread=True, exclusive=True, group="panel", exit_on_error=False, description="panel analysis")
-    def compute_panel(self, base: Analysis) -> None:
-        """`decisiontool panel`'s analysis (decisiontool.panel), off the UI thread."""
+    def compute_panel(self, base: Analysis, aggregate: Aggregate) -> None:
+        """`decisiontool panel --aggregate AGGREGATE`'s analysis (decisiontool.panel), off the UI thread."""
         from decisiontool.panel import analyse_panel
         from decisiontool.tui.widgets.panel import PanelView
 
         try:
-            result = analyse_panel(base)
+            result = analyse_panel(base, aggregate=aggregate)
         except ModelError as error:
-            message = "The panel cannot be analysed:\n" + "\n".join(str(p) for p in error.problems)
+            message = (
+                "The panel cannot be analysed:\n"
+                + "\n".join(str(p) for p in error.problems)
+                + "\n(g: another aggregate)"
+            )
             self.app.call_from_thread(self.query_one(PanelView).show_message, safe(message))
-            self.app.call_from_thread(self._panel_done, base, None)
+            self.app.call_from_thread(self._panel_done, base, aggregate, None)
             return
         except Exception as error:
             self.app.call_from_thread(self.query_one(PanelView).show_message, safe(f"Panel failed: {error}"))
             self.app.call_from_thread(self.tab_failed, "Panel", error)
-            self.app.call_from_thread(self._panel_done, base, None)
+            self.app.call_from_thread(self._panel_done, base, aggregate, None)
             return
-        self.app.call_from_thread(self._panel_done, base, result)
+        self.app.call_from_thread(self._panel_done, base, aggregate, result)
 
-    def _panel_done(self, base: Analysis, result: PanelResult | None) -> None:
-        if self._panel_pending is base:
+    def _panel_done(self, base: Analysis, aggregate: Aggregate, result: PanelResult | None) -> None:
+        if self._panel_pending is not None and self._panel_pending[0] is base:
             self._panel_pending = None
         if result is None:
             return
-        self._panel_cache = (base, result)
+        if self._panel_cache is None:
+            self._panel_cache = {}
+        self._panel_cache[aggregate] = (base, result)
         self.panels_analysed += 1
-        if base is self.session.profile_analysis():
+        if base is self.session.profile_analysis() and aggregate == self.panel_aggregate:
             from decisiontool.tui.widgets.panel import PanelView
 
             self.query_one(PanelView).show(result)

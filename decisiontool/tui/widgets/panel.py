@@ -60,6 +60,13 @@ class PanelList(RowList):
             id="panel.use",
             tooltip="Make this participant's (or the aggregate's) weights the current ones (ctrl+z undoes)",
         ),
+        Binding(
+            "g",
+            "screen.cycle_panel_aggregate",
+            "Aggregate",
+            id="panel.aggregate",
+            tooltip="Combine the participants' weights by their geometric mean, mean or median",
+        ),
     ]
 
     @dataclass
@@ -183,6 +190,8 @@ def panel_summary(result: PanelResult, names: dict[str, str]) -> Text:
 CAPTION = (
     "⏎ takes the row's weights as the current ones: an unsaved change, ctrl+z undoes it; the "
     "participant's own score readings are not applied (the ranking keeps the model's scores). "
+    "g changes how the group's weights combine the participants': geometric (the normalised geometric "
+    "mean, the default of `decisiontool panel`), mean or median (each criterion's median, normalised). "
     "● = the weights in use. τ = Kendall's tau-b between the participant's ranking (own weights and "
     "readings) and the group's (1 the same order, −1 reversed). Pivotal = leaving this participant "
     "out alone changes the group's top option. Kendall's W: agreement of all the participants' rankings."
