@@ -18,17 +18,6 @@ from decisiontool.analysis import METHOD_IDS, Analysis
 from decisiontool.model import DecisionModel
 
 
-def score_fraction(method_id: str, score: float) -> float:
-    """Where a score sits between the method's worst and best possible, in [0, 1] (for bars)."""
-    if method_id == "vikor":
-        fraction = 1.0 - score
-    elif method_id == "promethee2":
-        fraction = (score + 1.0) / 2.0
-    else:
-        fraction = score
-    return min(1.0, max(0.0, fraction))
-
-
 def iter_lessons(model: DecisionModel, criterion_id: str) -> Iterator[tuple[str, str]]:
     """(lesson id, title) of the lessons behind one criterion."""
     for lesson_id in model.criterion(criterion_id).lessons:

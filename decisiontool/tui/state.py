@@ -22,6 +22,7 @@ from decisiontool.engine.values import FloatArray
 from decisiontool.model import DEFAULT_PROFILE, DecisionModel
 from decisiontool.problems import ModelError
 from decisiontool.tui import rebalance
+from decisiontool.tui.weight_rows import CHANGED, WeightRow, weight_rows
 
 STEP = 0.01
 """Effective-weight change of one arrow key press."""
@@ -31,28 +32,6 @@ UNDO_LIMIT = 500
 """How many weight changes undo remembers."""
 BURST_SECONDS = 0.8
 """Key presses on one weight closer together than this are one undo step."""
-CHANGED = 5e-4
-"""An effective weight further than this from the profile's counts as changed."""
-
-
-@dataclass(frozen=True)
-class WeightRow:
-    """One row of the weights panel: a group or a criterion, with what is shown for it."""
-
-    id: str
-    name: str
-    is_group: bool
-    group: str
-    """The group id (the row's own id for a group row)."""
-    weight: float
-    """Effective weight (a group's: the sum of its criteria's)."""
-    relative: float
-    """Relative weight as the analysis holds it."""
-    locked: bool
-    profile_weight: float
-    """The effective weight under the profile's own weights (to mark differences)."""
-    moved: bool
-    """The user moved this weight away from the profile's (not merely rebalanced by others)."""
 
 
 @dataclass(frozen=True)
@@ -159,44 +138,7 @@ class Session:
 
     def weight_rows(self) -> list[WeightRow]:
         """Groups, each followed by its criteria, in model order (what the weights panel shows)."""
-        analysis = self.analysis
-        weights = analysis.weights
-        profile = self.profile_weights()
-        index = analysis.arrays.group_index
-        rows: list[WeightRow] = []
-        for g, group in enumerate(self.model.groups):
-            members = [j for j in range(len(self.criterion_ids)) if index[j] == g]
-            share = float(weights[members].sum())
-            profile_share = float(profile[members].sum())
-            rows.append(
-                WeightRow(
-                    group.id,
-                    group.name,
-                    True,
-                    group.id,
-                    share,
-                    float(analysis.group_weights[g]),
-                    bool(members) and all(self.criterion_ids[j] in self.locked for j in members),
-                    profile_share,
-                    group.id in self.moved and abs(share - profile_share) > CHANGED,
-                )
-            )
-            for j in members:
-                criterion = self.model.criteria[j]
-                rows.append(
-                    WeightRow(
-                        criterion.id,
-                        criterion.name,
-                        False,
-                        group.id,
-                        float(weights[j]),
-                        float(analysis.criterion_weights[j]),
-                        criterion.id in self.locked,
-                        float(profile[j]),
-                        criterion.id in self.moved and abs(float(weights[j] - profile[j])) > CHANGED,
-                    )
-                )
-        return rows
+        return weight_rows(self.analysis, self.profile_weights(), self.locked, self.moved)
 
     def group_members(self, group_id: str) -> list[str]:
         """The criterion ids of one group, in model order."""

@@ -21,12 +21,11 @@ from decisiontool.tui.app import DecisionApp
 from decisiontool.tui.screens.dialogs import (
     ChoiceDialog,
     ConfirmDialog,
-    ExportDialog,
     LessonDialog,
     QuitDialog,
-    SaveProfileDialog,
     WeightDialog,
 )
+from decisiontool.tui.screens.file_dialogs import ExportDialog, SaveProfileDialog
 from decisiontool.tui.screens.help import HelpScreen, binding_sections
 from decisiontool.tui.screens.invalid import InvalidModelScreen
 from decisiontool.tui.screens.main import PALETTE_COMMANDS, MainScreen

@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 
 from decisiontool.tui.app import DecisionApp
-from decisiontool.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, ExportDialog, LessonDialog
+from decisiontool.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, LessonDialog
+from decisiontool.tui.screens.file_dialogs import ExportDialog
 from decisiontool.tui.screens.main import MainScreen
 from decisiontool.tui.widgets.ranking import RankingList
 from decisiontool.tui.widgets.weights import WeightsList

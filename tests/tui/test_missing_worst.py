@@ -17,7 +17,7 @@ from decisiontool.analysis import Analysis
 from decisiontool.cli import app as cli_app
 from decisiontool.loading import load_model
 from decisiontool.tui.app import DecisionApp
-from decisiontool.tui.screens.dialogs import ExportDialog, SaveProfileDialog
+from decisiontool.tui.screens.file_dialogs import ExportDialog, SaveProfileDialog
 from decisiontool.tui.screens.main import MainScreen
 from decisiontool.tui.state import Session
 from tests.tui.conftest import run

@@ -16,13 +16,8 @@ from textual.screen import Screen
 
 from decisiontool import services
 from decisiontool.problems import ModelError
-from decisiontool.tui.screens.dialogs import (
-    ConfirmDialog,
-    ExportDialog,
-    ExportRequest,
-    SaveProfileDialog,
-    SaveRequest,
-)
+from decisiontool.tui.screens.dialogs import ConfirmDialog
+from decisiontool.tui.screens.file_dialogs import ExportDialog, ExportRequest, SaveProfileDialog, SaveRequest
 from decisiontool.tui.state import Session
 from decisiontool.tui.text import safe
 

@@ -2,13 +2,12 @@
 
 The screen renders and dispatches: it turns widget messages and key bindings into calls on
 the `Session`, then asks each panel to redraw from it. The analysis tabs' workers live in
-`tabs.AnalysisTabs`, saving and exporting (through `decisiontool.services`) in
-`files.FileActions`.
+`tabs.AnalysisTabs`, method, profile and panel choices and the views in `choices.ChoiceActions`,
+saving and exporting (through `decisiontool.services`) in `files.FileActions`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -19,25 +18,22 @@ from textual.containers import Container
 from textual.timer import Timer
 from textual.widgets import Static, TabbedContent, TabPane
 
-from decisiontool.analysis import METHOD_IDS, Analysis
-from decisiontool.engine import METHODS
-from decisiontool.problems import ModelError
+from decisiontool.tui.screens.choices import ChoiceActions
 from decisiontool.tui.screens.commands import MAIN_BINDINGS, PALETTE_COMMANDS, PaletteCommand
-from decisiontool.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, LessonDialog, WeightDialog
+from decisiontool.tui.screens.dialogs import WeightDialog
 from decisiontool.tui.screens.files import FileActions
-from decisiontool.tui.screens.tabs import AnalysisTabs
 from decisiontool.tui.state import Session
-from decisiontool.tui.text import one_line, safe
+from decisiontool.tui.text import one_line
 from decisiontool.tui.widgets.analyses import CompareView, SensitivityView, SmaaView
 from decisiontool.tui.widgets.detail import DetailPanel
 from decisiontool.tui.widgets.keys import KeyLine
-from decisiontool.tui.widgets.panel import PanelList, PanelView, panel_weights, participant_label
+from decisiontool.tui.widgets.panel import PanelList, PanelView
 from decisiontool.tui.widgets.ranking import RankingList, RankingPanel
 from decisiontool.tui.widgets.rows import RowList
 from decisiontool.tui.widgets.weights import WeightsList, WeightsPanel
 
 if TYPE_CHECKING:
-    from decisiontool.findings import Findings
+    pass
 
 __all__ = ["PALETTE_COMMANDS", "MainScreen", "PaletteCommand"]
 
@@ -74,7 +70,7 @@ def changed_phrase(count: int, profile_name: str) -> str:
     return f"{count} weight{'s' if count != 1 else ''} changed from {profile_name}"
 
 
-class MainScreen(AnalysisTabs, FileActions):
+class MainScreen(ChoiceActions, FileActions):
     """Weights panel, ranking panel and a tabbed area (detail, sensitivity, SMAA, compare)."""
 
     BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
@@ -137,7 +133,7 @@ class MainScreen(AnalysisTabs, FileActions):
         elif isinstance(event.widget, RankingList):
             context = {"←→": "", "⏎": "why", "x": "mark"}
         elif isinstance(event.widget, PanelList):
-            context = {"←→": "", "⏎": "use weights"}
+            context = {"←→": "", "⏎": "use weights", "g": "aggregate"}
         else:
             context = {"←→": "", "⏎": "open"}
         self._focus_keys = context
@@ -169,16 +165,6 @@ class MainScreen(AnalysisTabs, FileActions):
             if self.query_one(Tabs).has_focus_within:
                 self.ranking_list.focus()
             self.refresh_keys()
-
-    @property
-    def weights_list(self) -> WeightsList:
-        """The weights list widget."""
-        return self.query_one(WeightsList)
-
-    @property
-    def ranking_list(self) -> RankingList:
-        """The ranking list widget."""
-        return self.query_one(RankingList)
 
     # -- redrawing --------------------------------------------------------------------
 
@@ -277,18 +263,6 @@ class MainScreen(AnalysisTabs, FileActions):
 
     # -- weights ----------------------------------------------------------------------
 
-    def _apply(self, change: Callable[[], bool]) -> None:
-        """Run a session change; redraw if it changed something, report a refused one."""
-        try:
-            changed = change()
-        except ModelError as error:
-            self.notify(
-                safe("\n".join(p.message for p in error.problems)), title="Weights refused", severity="error"
-            )
-            return
-        if changed:
-            self.refresh_after_weights()
-
     @on(WeightsList.Edit)
     def _edit(self, event: WeightsList.Edit) -> None:
         session = self.session
@@ -362,88 +336,6 @@ class MainScreen(AnalysisTabs, FileActions):
         else:
             self.maximize(self.query_one(Tabs), container=False)
 
-    # -- panel ----------------------------------------------------------------------
-
-    @on(PanelList.Use)
-    def _use_panel_weights(self, event: PanelList.Use) -> None:
-        result = self.panel_result()
-        if result is None:
-            return
-        weights = panel_weights(result, event.row_id)
-        if event.row_id:
-            whose = participant_label(result.participant(event.row_id)) + "'s weights"
-        else:
-            whose = f"the panel's {result.aggregate} aggregate"
-        if result.illustrative:
-            whose += " (illustrative panel)"
-
-        def use() -> None:
-            before = len(self.session.undo_stack)
-            self._apply(lambda: self.session.apply_effective_weights(weights))
-            if len(self.session.undo_stack) > before:
-                self.notify(safe(f"Weights: {whose}. Not saved; ctrl+z undoes."), timeout=4)
-                self.query_one(PanelView).refresh_marks()
-
-        self.ask_before_dropping(use, "Use " + whose)
-
-    def ask_before_dropping(self, then: Callable[[], None], what: str) -> None:
-        """Run `then` now, or after a yes when it would replace unsaved weights."""
-        if not self.session.unsaved:
-            then()
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                then()
-
-        question = (
-            f"Your weights are not saved. {what} instead? "
-            "(ctrl+z brings yours back; ctrl+s saves them first.)"
-        )
-        self.app.push_screen(ConfirmDialog(question, yes="Replace", no="Stay"), confirmed)
-
-    # -- method and profile -----------------------------------------------------------
-
-    def action_cycle_method(self) -> None:
-        """Switch to the next method, keeping the cursor on the same option."""
-        method = self.session.cycle_method()
-        self.refresh_all()
-        self.notify(f"Method: {METHODS[method].label}", timeout=2)
-
-    def action_choose_method(self) -> None:
-        """Pick a method from a list."""
-        choices = [
-            (m, METHODS[m].label, "higher is better" if METHODS[m].higher_is_better else "lower is better")
-            for m in METHOD_IDS
-        ]
-
-        def chosen(method: str | None) -> None:
-            if method is not None and self.session.set_method(method):
-                self.refresh_all()
-
-        self.app.push_screen(ChoiceDialog("Method", choices, self.session.analysis.method_id), chosen)
-
-    def action_choose_profile(self) -> None:
-        """Pick a profile from a list showing each one's description; ask before dropping changes."""
-
-        def chosen(profile: str | None) -> None:
-            if profile is None or (
-                profile == self.session.analysis.profile and not self.session.differs_from_profile
-            ):
-                return
-            name = one_line(self.session.model.profile_name(profile))
-            self.ask_before_dropping(lambda: self.switch_profile(profile), f"Switch to the profile {name}")
-
-        self.app.push_screen(
-            ChoiceDialog("Weight profile", self.session.profiles(), self.session.analysis.profile), chosen
-        )
-
-    def switch_profile(self, profile: str) -> None:
-        """Use a profile's own weights (undoable), keeping the cursor on the same option."""
-        if self.session.set_profile(profile):
-            self.refresh_all()
-            self.notify(safe(f"Profile: {self.session.model.profile_name(profile)}"), timeout=2)
-
     def action_toggle_colours(self) -> None:
         """Colour the contribution bars by criterion or by group."""
         self.session.colour_by_group = not self.session.colour_by_group
@@ -468,51 +360,3 @@ class MainScreen(AnalysisTabs, FileActions):
         from decisiontool.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen())
-
-    # -- views ------------------------------------------------------------------------
-
-    def action_why(self) -> None:
-        """Why the top is first: against the runner-up (or the highlighted option)."""
-        self.open_why(self.ranking_list.current_option)
-
-    def open_why(self, option: str | None, first: str | None = None) -> None:
-        """The Why view: `first` (by default the top) against `option` (the top: against the runner-up)."""
-        from decisiontool.tui.screens.why import WhyScreen
-
-        def show(analysis: Analysis, findings: Findings) -> None:
-            if not isinstance(self.app.screen, WhyScreen):
-                self.app.push_screen(WhyScreen(analysis, findings, option, first))
-
-        self.with_findings(show)
-
-    def action_criterion(self) -> None:
-        """The criterion under the weights cursor, in full."""
-        from decisiontool.tui.screens.criterion import CriterionScreen
-
-        item = self.selected_item()
-        if item is None:
-            return
-        if item not in self.session.criterion_ids:
-            members = self.session.group_members(item)
-            if not members:
-                return
-            item = members[0]
-        self.app.push_screen(CriterionScreen(self.session.analysis, item))
-
-    @on(DetailPanel.LessonRequested)
-    def _lesson(self, event: DetailPanel.LessonRequested) -> None:
-        lesson = self.session.model.lessons.get(event.lesson_id)
-        if lesson is not None:
-            self.app.push_screen(LessonDialog(lesson))
-
-    # -- weighting --------------------------------------------------------------------
-
-    def action_weighting(self) -> None:
-        """Open the weight elicitation screen (rank order or AHP)."""
-        from decisiontool.tui.screens.weighting import WeightingScreen
-
-        def applied(weights: dict[str, float] | None) -> None:
-            if weights:
-                self._apply(lambda: self.session.apply_effective_weights(weights))
-
-        self.app.push_screen(WeightingScreen(self.session), applied)

@@ -13,13 +13,13 @@ from textual import work
 from textual.screen import Screen
 
 from decisiontool.analysis import Analysis
+from decisiontool.bars import score_fraction
 from decisiontool.problems import ModelError
 from decisiontool.tui.results import (
     Comparison,
     Sensitivity,
     SmaaSummary,
     compare_ranks,
-    score_fraction,
     sensitivity,
     smaa_summary,
 )

@@ -15,6 +15,7 @@ KEYS: tuple[tuple[str, str, int], ...] = (
     ("←→", "weight", 3),
     ("⏎", "open", 6),
     ("x", "", 6),
+    ("g", "", 6),
     ("m", "method", 5),
     ("p", "profile", 4),
     ("^z", "undo", 7),

@@ -16,9 +16,9 @@ from textual.message import Message
 from textual.widgets import Static
 
 from decisiontool.analysis import RankedOption
+from decisiontool.bars import score_fraction
 from decisiontool.palette import SERIES, CriterionStyle, group_colours
 from decisiontool.tui.colours import FULL, bar_styles, glyph
-from decisiontool.tui.results import score_fraction
 from decisiontool.tui.state import Session
 from decisiontool.tui.text import cut, one_line
 from decisiontool.tui.widgets.rows import RowList

@@ -16,10 +16,12 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
+from decisiontool.bars import eighth_bar
 from decisiontool.palette import CriterionStyle, group_colours
 from decisiontool.tui.colours import HATCHED, bar_styles
-from decisiontool.tui.state import BIG_STEP, STEP, Session, WeightRow
+from decisiontool.tui.state import BIG_STEP, STEP, Session
 from decisiontool.tui.text import cut, one_line
+from decisiontool.tui.weight_rows import WeightRow
 from decisiontool.tui.widgets.rows import RowList
 
 NICE_SCALES = (0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1.0)
@@ -38,10 +40,7 @@ def nice_scale(largest: float) -> float:
 
 def weight_bar(fraction: float, width: int) -> tuple[str, str]:
     """(filled, empty) parts of a bar of eighth-blocks `width` cells long."""
-    fraction = min(1.0, max(0.0, fraction))
-    eighths = round(fraction * width * 8)
-    full, part = divmod(eighths, 8)
-    filled = "█" * full + ("" if part == 0 else " ▏▎▍▌▋▊▉"[part])
+    filled = eighth_bar(fraction, width)
     return filled, "·" * (width - len(filled))
 
 
