@@ -118,8 +118,9 @@ def check_samples(
     yes: bool,
     runs: int = 1,
     flag: str = "--samples",
-) -> None:
-    """Refuse (usage error, exit 2) a run past the bounds unless `yes`."""
+) -> float:
+    """Refuse (usage error, exit 2) a run past the bounds unless `yes`; the estimated seconds."""
     reason = None if yes else refusal(samples, options, criteria, method, runs=runs, flag=flag)
     if reason is not None:
         raise typer.BadParameter(reason, param_hint=flag)
+    return estimated_seconds(samples, options, criteria, method, runs=runs)

@@ -186,7 +186,7 @@ def report(
     effective_date = report_date(date)
     analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
     settings = _settings(no_robustness, smaa, seed, smaa_weights, spread, score_dist)
-    check_report_budget(analysis, settings, yes=yes)
+    estimate = check_report_budget(analysis, settings, yes=yes)
     argv = report_command(
         data=data,
         profile=profile,
@@ -201,7 +201,8 @@ def report(
         output=output,
         findings_csv=findings_csv,
     )
-    _write(analysis, output, settings, argv, force=force, date=effective_date, author=author, status=status)
+    _write(analysis, output, settings, argv, force=force, date=effective_date, author=author, status=status,
+           estimate=estimate)  # fmt: skip
     for written in targets:
         echo(f"Wrote {path_text(written)}")
 
@@ -254,13 +255,17 @@ def _write(
     date: datetime.date,
     author: str | None,
     status: str | None,
+    estimate: float,
 ) -> None:
-    """Run the robustness analyses and the findings once, and write the report (and its
-    findings CSV when the command line asks for it)."""
+    """Run the robustness analyses and the findings once (a progress bar on a terminal when
+    they take a while), and write the report (and its findings CSV when the command line asks
+    for it)."""
+    from decisiontool.cli.progress import LongRun
     from decisiontool.reports import write_report
     from decisiontool.reports.inputs import run_analyses
 
-    results = run_analyses(analysis, settings)
+    with LongRun("Report", estimate) as run:
+        results = run_analyses(analysis, settings, progress=run.phases())
     write_report(
         analysis,
         output,
@@ -276,13 +281,16 @@ def _write(
     )
 
 
-def check_report_budget(analysis: Analysis, settings: ReportSettings, *, yes: bool) -> None:
+def check_report_budget(analysis: Analysis, settings: ReportSettings, *, yes: bool) -> float:
     """Refuse (exit 2) a report whose SMAA runs are estimated past the bounds, unless `yes`:
-    the findings' run, and the robustness section's when it is drawn otherwise."""
+    the findings' run, and the robustness section's when it is drawn otherwise. Returns the
+    estimated seconds."""
     from decisiontool.cli.budget import check_samples
     from decisiontool.reports.inputs import FINDINGS_SPREAD
 
     shared = settings.weight_mode == "around" and settings.spread == FINDINGS_SPREAD
     runs = 1 if not settings.robustness or (shared and settings.score_dist == "uniform") else 2
     options, criteria = analysis.arrays.scores.shape
-    check_samples(settings.samples, options, criteria, analysis.method_id, yes=yes, runs=runs, flag="--smaa")
+    return check_samples(
+        settings.samples, options, criteria, analysis.method_id, yes=yes, runs=runs, flag="--smaa"
+    )

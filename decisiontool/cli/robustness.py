@@ -217,10 +217,13 @@ def sensitivity(
     the critical weights are the nearest weights, above and below today's, at which another
     option becomes first. The tornado lists the most fragile criteria first.
     """
+    from decisiontool.cli.progress import LongRun
     from decisiontool.robustness import sensitivity as run_sensitivity
 
     analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
-    result = run_sensitivity(analysis, criteria=criterion, groups=groups, steps=steps)
+    with LongRun("Weight sensitivity") as run:
+        hook = run.hook("groups" if groups else "criteria")
+        result = run_sensitivity(analysis, criteria=criterion, groups=groups, steps=steps, progress=hook)
     if output_format == "json":
         print_json(result.to_json())
     else:
@@ -361,14 +364,15 @@ def smaa(
     average weights that make it first) and confidence factor. Deterministic for a seed.
     """
     from decisiontool.cli.budget import check_samples
+    from decisiontool.cli.progress import LongRun
     from decisiontool.robustness import smaa as run_smaa
 
     analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
     options, criteria = analysis.arrays.scores.shape
-    check_samples(samples, options, criteria, analysis.method_id, yes=yes)
-    result = run_smaa(
-        analysis, samples=samples, seed=seed, weight_mode=weight_mode, spread=spread, score_dist=score_dist
-    )
+    estimate = check_samples(samples, options, criteria, analysis.method_id, yes=yes)
+    with LongRun("SMAA-2", estimate) as run:
+        result = run_smaa(analysis, samples=samples, seed=seed, weight_mode=weight_mode, spread=spread,
+                          score_dist=score_dist, progress=run.hook(f"{samples:,} samples"))  # fmt: skip
     if output_format == "json":
         print_json(result.to_json())
     else:
@@ -379,11 +383,13 @@ def first_rank_shares(analysis: Analysis, samples: int, seed: int, *, yes: bool 
     """Each option's first-rank acceptability under free weights (for `compare --smaa`); a run
     past the bounds of decisiontool/cli/budget.py is refused (exit 2) unless `yes`."""
     from decisiontool.cli.budget import check_samples
+    from decisiontool.cli.progress import LongRun
     from decisiontool.robustness import smaa as run_smaa
 
     options, criteria = analysis.arrays.scores.shape
-    check_samples(samples, options, criteria, analysis.method_id, yes=yes)
-    result = run_smaa(analysis, samples=samples, seed=seed)
+    estimate = check_samples(samples, options, criteria, analysis.method_id, yes=yes)
+    with LongRun("SMAA-2", estimate) as run:
+        result = run_smaa(analysis, samples=samples, seed=seed, progress=run.hook(f"{samples:,} samples"))
     return {entry.option: entry.first for entry in result.options}
 
 

@@ -164,7 +164,14 @@ def render(analysis: Analysis, kind: str, item: str | None, console: Console) ->
 
     doc = document(analysis, kind, item)
     if item is None:
-        console.print(_list_table(analysis, kind, doc["items"]))
+        from decisiontool.cli.tables import SCREEN_ROWS, shown_line
+
+        items = doc["items"]
+        console.print(_list_table(analysis, kind, items[:SCREEN_ROWS]))
+        singular = "criterion" if kind == "criteria" else kind[:-1]
+        shown = shown_line(len(items), "in model order", "json", (kind, singular))
+        if shown is not None:
+            console.print(shown, style="bold")
         return
     entry = doc["item"]
     console.print(

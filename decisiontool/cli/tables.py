@@ -11,14 +11,16 @@ SCREEN_ROWS = 50
 """Rows a table format shows at most (the first in its order); json, csv and md list every row."""
 
 
-def shown_line(total: int, order: str, formats: str = "json, csv or md") -> str | None:
+def shown_line(
+    total: int, order: str, formats: str = "json, csv or md", kind: tuple[str, str] = ("options", "option")
+) -> str | None:
     """`Shown: the first 50 of 2,000 options (ORDER); --format FORMATS lists every option.`,
-    or None when every option fits (`total` <= SCREEN_ROWS)."""
+    or None when every row fits (`total` <= SCREEN_ROWS). `kind` names the rows (plural, singular)."""
     if total <= SCREEN_ROWS:
         return None
     return (
-        f"Shown: the first {SCREEN_ROWS} of {total:,} options ({order}); "
-        f"--format {formats} lists every option."
+        f"Shown: the first {SCREEN_ROWS} of {total:,} {kind[0]} ({order}); "
+        f"--format {formats} lists every {kind[1]}."
     )
 
 

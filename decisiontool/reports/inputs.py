@@ -11,6 +11,8 @@ Must not import rich, textual, jinja2 or xlsxwriter.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +25,9 @@ if TYPE_CHECKING:
     from decisiontool.robustness import SensitivityResult, SmaaResult
 
 __all__ = ["FINDINGS_SPREAD", "ReportAnalyses", "ReportSettings", "findings_for", "run_analyses"]
+
+PhaseProgress = Callable[[str, int, int], None]
+"""A progress hook of work in phases: (phase, done, total); total is fixed for a phase."""
 
 FINDINGS_SPREAD = 0.2
 """The spread of the findings' SMAA run (docs/findings.md): fixed, whatever the report's is."""
@@ -53,13 +58,21 @@ def findings_for(
     return compute_findings(analysis, samples=samples, seed=seed)
 
 
-def run_analyses(analysis: Analysis, settings: ReportSettings) -> ReportAnalyses:
-    """Sensitivity and SMAA as `settings` say (none without robustness), then the findings."""
+def run_analyses(
+    analysis: Analysis, settings: ReportSettings, progress: PhaseProgress | None = None
+) -> ReportAnalyses:
+    """Sensitivity and SMAA as `settings` say (none without robustness), then the findings.
+
+    `progress(phase, done, total)`, when given, is told how each phase advances ("weight
+    sensitivity", "SMAA-2", "findings"); it does not change the results."""
     from decisiontool import robustness
+
+    def phase(name: str) -> Callable[[int, int], None] | None:
+        return None if progress is None else functools.partial(progress, name)
 
     sensitivity = smaa = None
     if settings.robustness:
-        sensitivity = robustness.sensitivity(analysis)
+        sensitivity = robustness.sensitivity(analysis, progress=phase("weight sensitivity"))
         smaa = robustness.smaa(
             analysis,
             samples=settings.samples,
@@ -67,6 +80,11 @@ def run_analyses(analysis: Analysis, settings: ReportSettings) -> ReportAnalyses
             weight_mode=settings.weight_mode,
             spread=settings.spread,
             score_dist=settings.score_dist,
+            progress=phase("SMAA-2"),
         )
+    if progress is not None:
+        progress("findings", 0, 1)
     findings = findings_for(analysis, smaa, samples=settings.samples, seed=settings.seed)
+    if progress is not None:
+        progress("findings", 1, 1)
     return ReportAnalyses(findings=findings, sensitivity=sensitivity, smaa=smaa)

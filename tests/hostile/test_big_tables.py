@@ -105,3 +105,17 @@ def test_a_table_that_fits_says_nothing_about_what_is_shown(model_dir: Path) -> 
         result = cli(command, "--data", str(model_dir))
         assert result.exit_code == 0, result.stderr
         assert "Shown:" not in result.stdout
+
+
+def test_the_show_options_table_of_many_options_shows_the_first_50_and_says_so(model_dir: Path) -> None:
+    many_options(model_dir)
+    result = cli("show", "options", "--data", str(model_dir))
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"Shown: the first 50 of {OPTIONS} options (in model order); --format json lists every option."
+        in (result.stdout)
+    )
+    document = json.loads(cli("show", "options", "--data", str(model_dir), "--format", "json").stdout)
+    ids = [item["id"] for item in document["items"]]
+    assert len(ids) == OPTIONS
+    assert listed_options(result.stdout) == ids[:50]
