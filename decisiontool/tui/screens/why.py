@@ -75,10 +75,11 @@ def why_heading(analysis: Analysis, why: Why, names: dict[str, str]) -> Text:
             style="dim",
         )
     text.append("\n")
+    # one line each: side by side, two long names wrapped mid-name at 120 columns
     text.append("█ ", style=FAVOURS)
-    text.append(f"favours {cut(option, 40)}   ")
+    text.append(f"favours {cut(option, 60)}\n")
     text.append("█ ", style=AGAINST)
-    text.append(f"favours {cut(versus, 40)}   largest first", style="")
+    text.append(f"favours {cut(versus, 60)}   (largest first)", style="")
     return text
 
 
