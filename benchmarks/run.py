@@ -9,7 +9,14 @@ and samples). Prints medians; asserts nothing (speed is measured here, never in 
 - SMAA-2 per method on the bundled model and on 200 options x 30 criteria with a range on
   every score, against a per-sample pymcdm loop computing the same indices (aim: >= 50x;
   bench_robustness.pymcdm_loop, its time scaled linearly from its own sample count).
-- Peak memory and time of wsm SMAA on the bundled model at 10^5, 10^6 and 10^7 samples.
+- Peak memory and time of wsm SMAA on the bundled model at 10^5, 10^6 and 10^7 samples, with
+  the progress hook the CLI's bar uses (and its number of calls).
+- The time estimates of the `--yes` bound against measured runs (bench_budget.py).
+- Hostile sizes (bench_hostile.py): 2,000 options through rank, compare, show, explain and
+  smaa, and validation of a crafted ~1 MiB file, against the bundled model and issue 17's
+  figures before the fixes.
+
+A full run takes about 10 minutes on the loaded 2-core development machine; `--quick` about 3.
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
+import bench_budget
+import bench_hostile
 import numpy as np
 from bench_robustness import pymcdm_loop
 
@@ -113,16 +122,29 @@ def bundled_setting(analysis: Analysis) -> tuple[Any, ...]:
 
 
 def memory(analysis: Analysis) -> None:
-    print("\n== wsm SMAA on the bundled model: time and peak memory (tracemalloc)")
+    print("\n== wsm SMAA on the bundled model: time, peak memory (tracemalloc) and the progress hook")
+    print("baseline: the same run without the hook (progress=None), at the smallest sample count")
+    plain = 0.0
     for samples in MEMORY_SAMPLES:
+        calls: list[int] = []
+        record = calls.append
         tracemalloc.start()
         start = time.perf_counter()
-        smaa(*bundled_setting(analysis), METHODS["wsm"], samples=samples, seed=1)
+        smaa(*bundled_setting(analysis), METHODS["wsm"], samples=samples, seed=1,
+             progress=lambda done, _total, record=record: record(done))  # fmt: skip
         elapsed = time.perf_counter() - start
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        print(f"{samples:>12,} samples: {elapsed:7.2f} s, peak {peak / 2**20:7.1f} MiB")
-    print("aim: memory bounded at any sample count (chunked)")
+        if not plain:
+            start = time.perf_counter()
+            smaa(*bundled_setting(analysis), METHODS["wsm"], samples=samples, seed=1)
+            plain = time.perf_counter() - start
+            print(f"{samples:>12,} samples without the hook: {plain:7.2f} s")
+        print(
+            f"{samples:>12,} samples: {elapsed:7.2f} s, peak {peak / 2**20:7.1f} MiB, "
+            f"{len(calls):,} progress calls (one per chunk)"
+        )
+    print("aim: memory bounded at any sample count (chunked); the hook costs nothing measurable")
 
 
 def main() -> None:
@@ -140,6 +162,10 @@ def main() -> None:
     setting = [np.arange(n) % 5, np.ones(5), np.ones(n), criteria]
     smaa_ratios("ranges on every score", scores, low, high, setting)
     memory(analysis)
+    print()
+    bench_budget.main()
+    print()
+    bench_hostile.main()
 
 
 if __name__ == "__main__":

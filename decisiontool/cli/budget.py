@@ -12,7 +12,9 @@ ever first (about sqrt(m) of them) under its own weights. The rates were fitted 
 benchmarks/bench_budget.py to process CPU time (the wall time of an otherwise idle machine)
 on the 2-core development machine, bundled model to 1,000 options x 13 criteria with ranges
 everywhere; the fit is within 0.5x-1.4x of every measured run. A busy machine takes longer
-(at a load average of 11 on 2 cores, wall time was about 3 times CPU time).
+(at a load average of 11 on 2 cores, wall time was about 3 times CPU time). Building the
+result (a share for every pair of options, as Python numbers) adds RESULT_SECONDS_PER_PAIR per
+pair, once per run: at 2,000 options, 8 seconds whatever the sample count.
 
 Memory of the run's arrays is bounded by the engine's chunks at any sample count; what grows
 is the result, which holds every pair of options (rank acceptability and pairwise winning
@@ -38,6 +40,11 @@ MEMORY_BASE = 100 * 2**20
 
 MEMORY_PER_PAIR = 400
 """Bytes of the result per pair of options (m^2 of them)."""
+
+
+RESULT_SECONDS_PER_PAIR = 2e-6
+"""Seconds per pair of options to build the typed result and its JSON, once per run (measured:
+1,000 options, one sample, about 2 s beyond loading)."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,7 @@ def estimated_seconds(samples: int, options: int, criteria: int, method: str, *,
     per_sample = (
         rates.cell * cells + rates.pair * options * options + rates.spread * cells * math.sqrt(options)
     )
-    return runs * samples * per_sample
+    return runs * (samples * per_sample + RESULT_SECONDS_PER_PAIR * options * options)
 
 
 def estimated_bytes(options: int) -> int:
@@ -100,7 +107,8 @@ def refusal(
     seconds = estimated_seconds(samples, options, criteria, method, runs=runs)
     if seconds <= TIME_BOUND_SECONDS:
         return None
-    within = max(1, int(samples * TIME_BOUND_SECONDS / seconds))
+    fixed = estimated_seconds(0, options, criteria, method, runs=runs)  # the result, whatever the samples
+    within = max(1, int(samples * (TIME_BOUND_SECONDS - fixed) / (seconds - fixed)))
     twice = " (twice: the findings draw their own)" if runs > 1 else ""
     return (
         f"{samples:,} samples{twice} would take about {duration(seconds)} ({size}; the bound is "
