@@ -158,10 +158,6 @@ def vikor(scores: FloatArray, weights: FloatArray, criteria: CriteriaArrays, v: 
     return vikor_weigh(vikor_prepare(scores, criteria), weights, v)
 
 
-MANY_ARRAY_BYTES = 4 * 2**20
-"""Size bound of the (k, q', m, n) block `vikor_many` builds for the regrets R."""
-
-
 def _products(prepared: FloatArray, weights: FloatArray) -> FloatArray:
     """(k, q, m) sums over criteria of prepared (k, m, n) times each of weights (q, n)."""
     k, m, n = prepared.shape
@@ -186,18 +182,38 @@ def topsis_many(prepared: tuple[FloatArray, ...], weights: FloatArray, _v: float
 
 def vikor_many(prepared: tuple[FloatArray, ...], weights: FloatArray, v: float = 0.5) -> FloatArray:
     """(k, q, m) VIKOR Q of k prepared score draws (gaps) under each of q weight vectors:
-    S as one product; R, a maximum over criteria, in blocks of weight vectors."""
+    S as one product; R by `_weighted_maxima`."""
     (gap,) = prepared
+    s = _products(gap, weights)
+    result: FloatArray = v * _rescale(s) + (1.0 - v) * _rescale(_weighted_maxima(gap, weights))
+    return result
+
+
+def _weighted_maxima(gap: FloatArray, weights: FloatArray) -> FloatArray:
+    """(k, q, m) max over criteria j of gap[k, m, j] * weights[q, j]: VIKOR's regrets R.
+
+    A running maximum over the criteria, one product at a time, in blocks of draws small
+    enough to stay in cache, rather than a maximum over the short last axis of a
+    (k, q, m, n) block: the same products and the same (exact) maxima, many times faster."""
     k, m, n = gap.shape
     q = weights.shape[0]
-    s = _products(gap, weights)
-    r = np.empty_like(s)
-    block = max(1, MANY_ARRAY_BYTES // (8 * k * m * n))
-    for start in range(0, q, block):
-        stop = min(q, start + block)
-        np.max(gap[:, None] * weights[None, start:stop, None, :], axis=-1, out=r[:, start:stop])
-    result: FloatArray = v * _rescale(s) + (1.0 - v) * _rescale(r)
-    return result
+    by_criterion = np.ascontiguousarray(np.moveaxis(gap, -1, 0))  # (n, k, m)
+    column_weights = np.ascontiguousarray(weights.T)[:, None, :, None]  # (n, 1, q, 1)
+    regrets = np.empty((k, q, m))
+    rows = max(1, REGRET_BLOCK_BYTES // (8 * q * m))
+    term = np.empty((min(rows, k), q, m))
+    for start in range(0, k, rows):
+        stop = min(k, start + rows)
+        block, scratch = regrets[start:stop], term[: stop - start]
+        np.multiply(by_criterion[0, start:stop, None, :], column_weights[0], out=block)
+        for j in range(1, n):
+            np.multiply(by_criterion[j, start:stop, None, :], column_weights[j], out=scratch)
+            np.maximum(block, scratch, out=block)
+    return regrets
+
+
+REGRET_BLOCK_BYTES = 2**18
+"""Size of the (rows, q, m) block `_weighted_maxima` updates once per criterion (in cache)."""
 
 
 def preference_degree(d: FloatArray, code: int, q: float, p: float, s: float) -> FloatArray:

@@ -121,16 +121,12 @@ def smaa(
 ) -> SmaaResult:
     """SMAA-2 rank acceptability, central weights and confidence factors of `analysis`.
 
-    Scores with a `range` are drawn in it; weights are drawn as `weight_mode` says (`free`:
-    no preference information; `around`: the profile's weights within +-`spread`;
-    `ordinal`: the profile's order of importance only; `panel`: one of the model's panel
-    participants' weight vectors, each equally likely, every participant starting from the
-    analysis' weights as in `decisiontool.panel`). The same seed gives the same result.
-    `progress(done, total)`, when given, is called as the run advances (`engine.smaa.smaa`
-    says how); it does not change the result.
-
-    Raises ModelError for fewer than 1 sample, a spread outside [0, 1), or `panel` weights
-    for a model without a panel.
+    Scores with a `range` are drawn in it; weights are drawn as `weight_mode` says (`free`: no
+    preference information; `around`: the profile's weights within +-`spread`; `ordinal`: the
+    profile's order of importance only; `panel`: one of the model's panel participants' weight
+    vectors, each equally likely, every participant starting from the analysis' weights as in
+    `decisiontool.panel`). Same seed, same result; `progress(done, total)` as in `engine.smaa`.
+    ModelError for samples < 1, a spread outside [0, 1), or `panel` weights without a panel.
 
     >>> import decisiontool
     >>> analysis = decisiontool.Analysis.create(decisiontool.load())

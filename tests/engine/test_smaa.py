@@ -543,3 +543,67 @@ def test_memory_stays_bounded_for_a_million_samples() -> None:
     million = peak_bytes(1_000_000)
     assert million < 1.3 * one_chunk  # the peak does not grow with the number of samples
     assert million < 128 * 2**20
+
+
+def reference_score(method_id: str, drawn: FloatArray, weights: FloatArray, benefit: BoolArray) -> FloatArray:
+    """TOPSIS or VIKOR of one score matrix (m, n), written out from the textbook formulas
+    (Hwang & Yoon 1981; Opricovic 1998), independently of the engine's kernels."""
+    if method_id == "topsis":
+        weighted = drawn / np.sqrt((drawn**2).sum(axis=0)) * weights
+        ideal = np.where(benefit, weighted.max(axis=0), weighted.min(axis=0))
+        anti = np.where(benefit, weighted.min(axis=0), weighted.max(axis=0))
+        d_plus = np.sqrt(((weighted - ideal) ** 2).sum(axis=1))
+        d_minus = np.sqrt(((weighted - anti) ** 2).sum(axis=1))
+        return np.asarray(d_minus / (d_plus + d_minus), dtype=np.float64)
+    best = np.where(benefit, drawn.max(axis=0), drawn.min(axis=0))
+    worst = np.where(benefit, drawn.min(axis=0), drawn.max(axis=0))
+    terms = weights * (best - drawn) / (best - worst)
+    s, r = terms.sum(axis=1), terms.max(axis=1)
+    return np.asarray(
+        0.5 * (s - s.min()) / (s.max() - s.min()) + 0.5 * (r - r.min()) / (r.max() - r.min()),
+        dtype=np.float64,
+    )
+
+
+@pytest.mark.parametrize("method_id", ["topsis", "vikor"])
+def test_many_first_options_match_a_textbook_per_sample_loop_exactly(method_id: str) -> None:
+    # 12 options close together, so that most are first in some sample: the confidence pass
+    # weighs every draw under many central weight vectors at once (in blocks). The counts
+    # (acceptabilities, pairwise wins, confidence factors) must equal those of a per-sample
+    # loop over the same documented streams exactly.
+    samples, seed, m, n = 700, 12, 12, 4
+    rng = np.random.default_rng(40)
+    scores = rng.uniform(4.0, 6.0, (m, n))
+    low, high = scores - 2.0, scores + 2.0
+    benefit = np.array([True, False, True, True])
+    criteria = CriteriaArrays.simple([0.0] * n, [10.0] * n, list(benefit))
+    result = run(scores, criteria, method_id, low, high, samples=samples, seed=seed, chunk=250)
+    weight_rng, score_rng = np.random.default_rng(seed).spawn(2)
+    weights = sample_weights(weight_rng, samples, ONE_GROUP_5[:1].repeat(n), np.ones(1), np.ones(n))
+    drawn = sample_scores(score_rng, samples, scores, low, high)
+    sign = 1.0 if method_id == "topsis" else -1.0
+
+    def ranks_of(score: FloatArray) -> IntArray:
+        signed = sign * score
+        return np.asarray(1 + (signed[None, :] - signed[:, None] > 1e-9).sum(axis=1), dtype=np.intp)
+
+    counts = np.zeros((m, m), dtype=np.intp)
+    wins = np.zeros((m, m), dtype=np.intp)
+    first_weights: list[list[FloatArray]] = [[] for _ in range(m)]
+    for s in range(samples):
+        ranks = ranks_of(reference_score(method_id, drawn[s], weights[s], benefit))
+        counts[np.arange(m), ranks - 1] += 1
+        wins += ranks[:, None] < ranks[None, :]
+        for option in np.flatnonzero(ranks == 1):
+            first_weights[option].append(weights[s])
+    assert sum(1 for w in first_weights if w) >= 6
+    np.testing.assert_array_equal(result.rank_acceptability, counts / samples)
+    np.testing.assert_array_equal(result.pairwise_winning, wins / samples)
+    for i in range(m):
+        if not first_weights[i]:
+            assert np.isnan(result.confidence[i])
+            continue
+        central = result.central_weights[i]
+        np.testing.assert_allclose(central, np.mean(first_weights[i], axis=0), rtol=1e-12)
+        hits = sum(int(ranks_of(reference_score(method_id, d, central, benefit))[i] == 1) for d in drawn)
+        assert result.confidence[i] == hits / samples
