@@ -158,7 +158,7 @@ def vikor(scores: FloatArray, weights: FloatArray, criteria: CriteriaArrays, v: 
     return vikor_weigh(vikor_prepare(scores, criteria), weights, v)
 
 
-def _products(prepared: FloatArray, weights: FloatArray) -> FloatArray:
+def products(prepared: FloatArray, weights: FloatArray) -> FloatArray:
     """(k, q, m) sums over criteria of prepared (k, m, n) times each of weights (q, n)."""
     k, m, n = prepared.shape
     product: FloatArray = (prepared.reshape(k * m, n) @ weights.T).reshape(k, m, -1).swapaxes(1, 2)
@@ -170,8 +170,8 @@ def topsis_many(prepared: tuple[FloatArray, ...], weights: FloatArray, _v: float
     to_ideal, to_anti = prepared
     squared = np.square(weights)
     # sums of non-negative products: never negative, so the roots are taken in place
-    d_plus = np.sqrt(_products(to_ideal, squared))
-    closeness = np.sqrt(_products(to_anti, squared))
+    d_plus = np.sqrt(products(to_ideal, squared))
+    closeness = np.sqrt(products(to_anti, squared))
     total = np.add(d_plus, closeness, out=d_plus)
     none_apart = total == 0
     total[none_apart] = 1.0
@@ -184,7 +184,7 @@ def vikor_many(prepared: tuple[FloatArray, ...], weights: FloatArray, v: float =
     """(k, q, m) VIKOR Q of k prepared score draws (gaps) under each of q weight vectors:
     S as one product; R by `_weighted_maxima`."""
     (gap,) = prepared
-    s = _products(gap, weights)
+    s = products(gap, weights)
     result: FloatArray = v * _rescale(s) + (1.0 - v) * _rescale(_weighted_maxima(gap, weights))
     return result
 

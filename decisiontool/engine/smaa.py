@@ -26,7 +26,7 @@ from typing import Literal, get_args
 
 import numpy as np
 
-from decisiontool.engine.methods import Method
+from decisiontool.engine.methods import Method, products
 from decisiontool.engine.ranking import TIE_TOLERANCE, batch_ranks
 from decisiontool.engine.values import (
     BoolArray,
@@ -605,7 +605,7 @@ def _confidence_hits(
     weights (q, n)."""
     drawn, parts, split = draws.drawn, draws.parts, model.method.split
     if parts is not None:
-        result = np.einsum("kmn,qn->kmq", parts, weights).swapaxes(1, 2)  # (k, q, m)
+        result = products(parts, weights)  # (k, q, m)
     elif draws.prepared is not None and split is not None:
         # the draws were prepared once (normalisation, column ends); q weightings each
         result = split.many(draws.prepared, weights, model.vikor_v)
