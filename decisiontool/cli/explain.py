@@ -237,17 +237,25 @@ def explain(
     output_format: Annotated[
         ExplainFormat, typer.Option("--format", "-f", help="Output format: table, json or md.")
     ] = "table",
+    yes: Annotated[
+        bool,
+        typer.Option("--yes", help="Run SMAA even when its estimated time or memory exceeds the bound."),
+    ] = False,
 ) -> None:
     """What does the ranking mean? Verdict, contenders, what would change it, and why.
 
     Plain sentences first: how often the top is first with the weights varied ±20% around
     the current ones (clear / likely / contested), the closest single-score changes, the
     agreement of the four methods and of every profile, dominance and caveats; then the
-    tables. `--format json` gives the schema decisiontool.findings/1.
+    tables. `--format json` gives the schema decisiontool.findings/1. A run whose SMAA is
+    estimated past the bounds of `smaa` is refused (exit 2) unless `--yes`.
     """
+    from decisiontool.cli.budget import check_samples
     from decisiontool.findings import compute_findings
 
     analysis = build_analysis(data, profile, weight, method, vikor_v, missing)
+    options, criteria = analysis.arrays.scores.shape
+    check_samples(samples, options, criteria, analysis.method_id, yes=yes)
     findings = compute_findings(analysis, samples=samples, seed=seed, versus=versus)
     if output_format == "json":
         print_json(findings.to_json())

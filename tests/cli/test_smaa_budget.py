@@ -72,6 +72,16 @@ def test_compare_smaa_is_refused_past_the_bound_unless_yes(model_dir: Path) -> N
     assert runner.invoke(app, ["compare", "--samples", "1000000000", "--data", str(model_dir)]).exit_code == 0
 
 
+def test_explain_is_refused_past_the_bound_unless_yes(model_dir: Path) -> None:
+    # explain runs SMAA (first-rank acceptability around the weights) with --samples
+    result = runner.invoke(app, ["explain", "--samples", "1000000000", "--data", str(model_dir)])
+    assert result.exit_code == 2
+    assert "1,000,000,000 samples would take about" in result.stderr
+    assert "--samples" in result.stderr and "--yes" in result.stderr
+    assert result.stdout == ""
+    assert runner.invoke(app, ["explain", "--samples", "2000", "--data", str(model_dir)]).exit_code == 0
+
+
 def test_report_is_refused_past_the_bound_before_writing_anything(model_dir: Path, tmp_path: Path) -> None:
     target = tmp_path / "r.md"
     result = runner.invoke(

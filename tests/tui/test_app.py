@@ -950,3 +950,42 @@ def test_sixty_by_twenty_keeps_weights_and_ranking_and_reaches_every_tab() -> No
                 assert not tabs.display and weights.size.height >= 5
 
     run(scenario)
+
+
+def test_export_can_write_the_findings_csv_beside_the_report(app_factory: AppFactory, tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+
+    async def scenario() -> None:
+        app = app_factory()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("ctrl+e")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportDialog)
+            app.screen.query_one("#export-findings-csv").value = True  # type: ignore[attr-defined]
+            path_input = app.screen.query_one("#export-path")
+            path_input.value = str(target)  # type: ignore[attr-defined]
+            path_input.focus()
+            await pilot.press("enter")
+            await settle(app, pilot)
+
+    run(scenario)
+    beside = tmp_path / "report.findings.csv"
+    assert target.exists() and beside.exists()
+    # the same file as the report's own reproducing command writes with --findings-csv
+    command = [part for part in _recorded_command(target) if part != "--findings-csv"]
+    again = tmp_path / "again.md"
+    command[command.index("-o") + 1] = str(again)
+    result = CliRunner().invoke(cli_app, [*command[1:], "--findings-csv"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "again.findings.csv").read_bytes() == beside.read_bytes()
+
+
+def _recorded_command(report: Path) -> list[str]:
+    """The reproducing command a Markdown report records (its `decisiontool ...` line)."""
+    import shlex
+
+    for line in report.read_text(encoding="utf-8").splitlines():
+        text = line.strip().strip("`")
+        if text.startswith("decisiontool "):
+            return shlex.split(text)
+    raise AssertionError("no reproducing command in the report")

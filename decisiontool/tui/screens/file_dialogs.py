@@ -116,10 +116,12 @@ class ExportRequest:
     """Overwrite an existing file (set after the user confirmed)."""
     sensitivity: bool
     smaa: bool
+    findings_csv: bool = False
+    """Also write the findings as CSV beside the report (`FILE.findings.csv`, as `--findings-csv`)."""
 
     def forced(self) -> ExportRequest:
         """The same request, confirmed to overwrite."""
-        return ExportRequest(self.path_text, True, self.sensitivity, self.smaa)
+        return ExportRequest(self.path_text, True, self.sensitivity, self.smaa, self.findings_csv)
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
@@ -152,6 +154,12 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Checkbox(
                 "Include SMAA (10,000 samples)", value=self.request.smaa, id="export-smaa", compact=True
             )
+            yield Checkbox(
+                "Also the findings as CSV (FILE.findings.csv)",
+                value=self.request.findings_csv,
+                id="export-findings-csv",
+                compact=True,
+            )
             yield Static(Text(safe(self.error)), classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", variant="primary", id="export", compact=True)
@@ -183,6 +191,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 force=False,
                 sensitivity=self.query_one("#export-sensitivity", Checkbox).value,
                 smaa=self.query_one("#export-smaa", Checkbox).value,
+                findings_csv=self.query_one("#export-findings-csv", Checkbox).value,
             )
         )
 

@@ -154,6 +154,7 @@ class FileActions(Screen[None]):
                 force=request.force,
                 sensitivity=request.sensitivity,
                 smaa_samples=services.REPORT_SMAA_SAMPLES if request.smaa else 0,
+                findings_csv=request.findings_csv,
             )
         except ModelError as error:
             self.app.call_from_thread(self._export_failed, request, problems_text(error))
