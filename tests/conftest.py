@@ -73,28 +73,3 @@ def three_criteria(model_dir: Path, edit: Edit) -> Path:
         edit(f"options/{option}.toml", "[scores]\n", f"[scores]\nstaff = {score}\n")
     return model_dir
 
-
-SLOW_FIRST = (
-    "tests/tui/test_serve.py",  # waits for --stop-after
-    "tests/tui/test_hostile.py",  # a real terminal, typed with pauses
-    "tests/cli/test_interrupt.py",
-    "tests/hostile/test_interrupted_writes.py",
-    "tests/tui/",
-    "tests/findings/",
-)
-"""Files whose tests are the longest (mostly waiting on a real process or a Textual pilot), by
-prefix. pytest-xdist hands tests out in collection order, so these start first and the short
-tests fill the gaps at the end instead of one worker finishing a long test alone."""
-
-
-def _slowness(item: pytest.Item) -> int:
-    path = item.nodeid.split("::", 1)[0]
-    for position, prefix in enumerate(SLOW_FIRST):
-        if path.startswith(prefix):
-            return position
-    return len(SLOW_FIRST)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Put the slow files first (a stable sort: the order within each group is kept)."""
-    items.sort(key=_slowness)
