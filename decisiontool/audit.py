@@ -130,6 +130,13 @@ def is_sentence(text: str) -> bool:
     return len(stripped.split()) >= MIN_RATIONALE_WORDS and _SENTENCE_END.search(stripped) is not None
 
 
+Citation = tuple[str, str, Source]
+"""Where a source is cited: (file, key, source)."""
+
+ScoreSources = tuple[str, str, Sequence[Source]]
+"""One score's sources: (option file, `scores.<criterion>`, its sources)."""
+
+
 def audit_evidence(
     model: DecisionModel, *, max_source_share: float = DEFAULT_MAX_SOURCE_SHARE
 ) -> EvidenceAudit:
@@ -138,13 +145,48 @@ def audit_evidence(
         raise ValueError(f"max_source_share must lie in [0, 1], not {max_source_share!r}")
     model_date = model.info.date
     findings: list[EvidenceFinding] = []
+    citations: list[Citation] = [
+        (_LESSONS_FILE, f"lesson[{lesson.id}].sources[{index}]", source)
+        for lesson in model.lessons.values()
+        for index, source in enumerate(lesson.sources, start=1)
+    ]
+    score_sources = _score_sources(model, citations, findings)
+    findings.extend(_shared_only_sources(score_sources, max_source_share))
+    for path, key, source in citations:
+        findings.extend(_source_problems(path, key, source, model_date))
+    used_lessons = {lesson for criterion in model.criteria for lesson in criterion.lessons}
+    findings.extend(
+        EvidenceFinding("unused-lesson", _LESSONS_FILE, f"lesson[{lesson_id}]", "no criterion")
+        for lesson_id in model.lessons
+        if lesson_id not in used_lessons
+    )
+    if model_date is None:
+        findings.append(
+            EvidenceFinding(
+                "model-without-date",
+                "criteria/model.toml",
+                "date",
+                "no date: add `date = YYYY-MM-DD` so sources dated after the model can be found",
+            )
+        )
+    return EvidenceAudit(
+        model=model.name,
+        model_date=model_date,
+        max_source_share=max_source_share,
+        scores=len(score_sources),
+        sources_cited=len(citations),
+        distinct_sources=len({source_identity(source) for _, _, source in citations}),
+        lessons=len(model.lessons),
+        findings=tuple(findings),
+    )
 
-    # every cited source, where it is cited: (path, key, source)
-    citations: list[tuple[str, str, Source]] = []
-    for lesson in model.lessons.values():
-        for index, source in enumerate(lesson.sources, start=1):
-            citations.append((_LESSONS_FILE, f"lesson[{lesson.id}].sources[{index}]", source))
-    score_sources: list[tuple[str, str, Sequence[Source]]] = []
+
+def _score_sources(
+    model: DecisionModel, citations: list[Citation], findings: list[EvidenceFinding]
+) -> list[ScoreSources]:
+    """Every written score's sources; adds their citations, and unsourced scores and short
+    rationales to `findings`."""
+    score_sources: list[ScoreSources] = []
     for option in model.options:
         for criterion in model.criteria:
             detail = option.file.scores.get(criterion.id)
@@ -167,14 +209,18 @@ def audit_evidence(
                         f"{what}: say why this level in a sentence of {MIN_RATIONALE_WORDS} words or more",
                     )
                 )
+    return score_sources
 
-    # scores whose only source is over-used
+
+def _shared_only_sources(score_sources: list[ScoreSources], max_source_share: float) -> list[EvidenceFinding]:
+    """Scores whose only source is cited by more than `max_source_share` of all scores."""
     share_of: Counter[str] = Counter()  # source -> how many scores cite it
     for _path, _key, sources in score_sources:
         share_of.update({source_identity(source) for source in sources})
     total_scores = len(score_sources)
+    findings: list[EvidenceFinding] = []
     for path, key, sources in score_sources:
-        if len(sources) != 1 or total_scores == 0:
+        if len(sources) != 1:
             continue
         identity = source_identity(sources[0])
         share = share_of[identity] / total_scores
@@ -188,61 +234,34 @@ def audit_evidence(
                     f"({share:.0%} > {max_source_share:.0%}): cite a source that makes this score's point",
                 )
             )
+    return findings
 
-    # each source: date, URL, and dates against the model's
-    for path, key, source in citations:
-        if isinstance(source, str):
-            findings.append(
-                EvidenceFinding("source-without-date", path, key, "a plain string has no date: use a table")
-            )
-            if not is_url(source):
-                findings.append(EvidenceFinding("source-without-url", path, key, "the source gives no URL"))
-            continue
-        if source.date is None:
-            findings.append(EvidenceFinding("source-without-date", path, key, f"no date: {_short(source)}"))
-        if source.url is None:
-            findings.append(EvidenceFinding("source-without-url", path, key, f"no URL: {_short(source)}"))
-        if model_date is not None:
-            limit = date_bound(model_date, latest=True)
-            for label, value in (("dated", source.date), ("accessed", source.accessed)):
-                if value is not None and date_bound(value, latest=False) > limit:
-                    findings.append(
-                        EvidenceFinding(
-                            "source-after-model-date",
-                            path,
-                            key,
-                            f"{_short(source)} is {label} {value}, after the model's date {model_date}",
-                        )
+
+def _source_problems(path: str, key: str, source: Source, model_date: str | None) -> list[EvidenceFinding]:
+    """One cited source: no date, no URL, or dated (or accessed) after the model's date."""
+    if isinstance(source, str):
+        found = [EvidenceFinding("source-without-date", path, key, "a plain string has no date: use a table")]
+        if not is_url(source):
+            found.append(EvidenceFinding("source-without-url", path, key, "the source gives no URL"))
+        return found
+    found = []
+    if source.date is None:
+        found.append(EvidenceFinding("source-without-date", path, key, f"no date: {_short(source)}"))
+    if source.url is None:
+        found.append(EvidenceFinding("source-without-url", path, key, f"no URL: {_short(source)}"))
+    if model_date is not None:
+        limit = date_bound(model_date, latest=True)
+        for label, value in (("dated", source.date), ("accessed", source.accessed)):
+            if value is not None and date_bound(value, latest=False) > limit:
+                found.append(
+                    EvidenceFinding(
+                        "source-after-model-date",
+                        path,
+                        key,
+                        f"{_short(source)} is {label} {value}, after the model's date {model_date}",
                     )
-
-    # lessons no criterion uses
-    used_lessons = {lesson for criterion in model.criteria for lesson in criterion.lessons}
-    for lesson_id in model.lessons:
-        if lesson_id not in used_lessons:
-            findings.append(
-                EvidenceFinding("unused-lesson", _LESSONS_FILE, f"lesson[{lesson_id}]", "no criterion")
-            )
-
-    if model_date is None:
-        findings.append(
-            EvidenceFinding(
-                "model-without-date",
-                "criteria/model.toml",
-                "date",
-                "no date: add `date = YYYY-MM-DD` so sources dated after the model can be found",
-            )
-        )
-
-    return EvidenceAudit(
-        model=model.name,
-        model_date=model_date,
-        max_source_share=max_source_share,
-        scores=total_scores,
-        sources_cited=len(citations),
-        distinct_sources=len({source_identity(source) for _, _, source in citations}),
-        lessons=len(model.lessons),
-        findings=tuple(findings),
-    )
+                )
+    return found
 
 
 def _short(source: StructuredSource) -> str:

@@ -4,8 +4,9 @@ Nothing in this package imports pydantic, rich, textual or anything that reads o
 files; `tests/test_imports.py` checks it.
 """
 
-from decisiontool.engine.methods import METHODS, Method, MethodResult, VikorConditions, vikor_conditions
+from decisiontool.engine.methods import METHODS, Method, VikorConditions, vikor_conditions
 from decisiontool.engine.ranking import batch_ranks, competition_ranks, kendall_tau, kendall_w, spearman_rho
+from decisiontool.engine.results import MethodResult
 from decisiontool.engine.values import CriteriaArrays, effective_weights, fails_minimum, values
 
 __all__ = [

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from decisiontool.engine.methods import _rescale, preference_degree, topsis_prepare, vikor_prepare
+from decisiontool.engine.methods import _rescale, topsis_prepare, vikor_prepare
+from decisiontool.engine.promethee import preference_degree
 from decisiontool.engine.smaa import _criterion_parts, _one_criterion_models
 from decisiontool.engine.values import CriteriaArrays, FloatArray, IntArray, values
 

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import decisiontool.engine.methods as methods_module
+import decisiontool.engine.promethee as promethee_module
 from decisiontool.engine import METHODS, CriteriaArrays, vikor_conditions
-from decisiontool.engine.methods import preference_degree, promethee2, topsis, vikor, wsm
+from decisiontool.engine.methods import promethee2, topsis, vikor, wsm
+from decisiontool.engine.promethee import preference_degree
 from decisiontool.engine.values import PREFERENCE_CODES, values
 
 
@@ -273,7 +274,7 @@ def test_promethee_flows_equal_pairwise_reference(
 ) -> None:
     scores, weights, criteria = case
     # every function but gaussian through the sorted-column path, whatever m
-    with patch.dict(methods_module.SORTED_FROM_M, dict.fromkeys(methods_module.SORTED_FROM_M, 1)):
+    with patch.dict(promethee_module.SORTED_FROM_M, dict.fromkeys(promethee_module.SORTED_FROM_M, 1)):
         result = promethee2(scores, weights, criteria)
     plus, minus = pairwise_flows(scores, weights, criteria)
     np.testing.assert_allclose(result.extras["phi_plus"], plus, rtol=0, atol=1e-12)
@@ -289,9 +290,10 @@ def test_promethee_pairwise_flows_in_blocks_of_one_row_equal_the_whole_matrix(
     # every function pairwise (gaussian always is), one row of differences at a time: the
     # memory bound for many options must not change the flows
     scores, weights, criteria = case
-    pairwise_always = dict.fromkeys(methods_module.SORTED_FROM_M, 10**9)
-    with patch.dict(methods_module.SORTED_FROM_M, pairwise_always), patch.object(
-        methods_module, "PAIRWISE_BLOCK_BYTES", 1
+    pairwise_always = dict.fromkeys(promethee_module.SORTED_FROM_M, 10**9)
+    with (
+        patch.dict(promethee_module.SORTED_FROM_M, pairwise_always),
+        patch.object(promethee_module, "PAIRWISE_BLOCK_BYTES", 1),
     ):
         result = promethee2(scores, weights, criteria)
     plus, minus = pairwise_flows(scores, weights, criteria)
@@ -316,7 +318,7 @@ def test_promethee_flows_on_awkward_decimals(function: str) -> None:
     )
     weights = np.array([1.0])
     plus, minus = pairwise_flows(scores, weights, criteria)
-    with patch.dict(methods_module.SORTED_FROM_M, dict.fromkeys(methods_module.SORTED_FROM_M, 1)):
+    with patch.dict(promethee_module.SORTED_FROM_M, dict.fromkeys(promethee_module.SORTED_FROM_M, 1)):
         result = promethee2(scores, weights, criteria)
     np.testing.assert_allclose(result.extras["phi_plus"], plus, rtol=0, atol=1e-12)
     np.testing.assert_allclose(result.extras["phi_minus"], minus, rtol=0, atol=1e-12)

@@ -174,9 +174,7 @@ def smaa(
 
     tally, single_chunk = _main_pass(model, draw_weights, samples, step, seed, progress)
     acceptability = tally.rank_counts.reshape(m, m) / samples
-    ever_first = tally.first_counts > 0
-    central = np.full((m, n), np.nan)
-    central[ever_first] = tally.first_weight_sums[ever_first] / tally.first_counts[ever_first, None]
+    central = _central_weights(tally, m, n)
     return SmaaResult(
         rank_acceptability=acceptability,
         central_weights=central,
@@ -189,6 +187,14 @@ def smaa(
         score_dist=score_dist,
         spread=spread,
     )
+
+
+def _central_weights(tally: _Tally, m: int, n: int) -> FloatArray:
+    """Each option's mean weights over the samples in which it ranked first (NaN where never)."""
+    ever_first = tally.first_counts > 0
+    central = np.full((m, n), np.nan)
+    central[ever_first] = tally.first_weight_sums[ever_first] / tally.first_counts[ever_first, None]
+    return central
 
 
 def _main_pass(
