@@ -139,7 +139,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         suffix = Path(self.request.path_text).suffix.lstrip(".")
         with Vertical(classes="dialog dialog-wide"):
             yield Label("Export a report", classes="dialog-title")
-            yield Label("File (the format follows the suffix; ~ is your home folder):")
+            yield Label("File (its suffix sets the format; ~ = home):")
             yield Input(value=self.request.path_text, id="export-path", compact=True)
             yield Select(
                 [(f".{fmt}", fmt) for fmt in REPORT_FORMATS],
