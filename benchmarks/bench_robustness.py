@@ -85,82 +85,70 @@ def pymcdm_loop(
             confidence[i] += ranks[i] == 1
 
 
-def report_model(
-    label: str, scores: np.ndarray, low: np.ndarray, high: np.ndarray, analysis_like: Any
-) -> None:
-    group_index, group_weights, criterion_weights, criteria = analysis_like
-    m, n = scores.shape
-    print(f"\n== SMAA-2, {SAMPLES:,} samples, {label}: {m} options x {n} criteria, free weights")
-    print(f"{'method':<12}{'ours':>10}{'pymcdm loop':>16}{'ratio':>10}")
-    for method_id, method in METHODS.items():
-
-        def ours(method: Any = method) -> None:
-            smaa(
-                scores,
-                low,
-                high,
-                group_index,
-                group_weights,
-                criterion_weights,
-                criteria,
-                method,
-                samples=SAMPLES,
-                seed=1,
-            )
-
-        ours_time = timed(ours, repeat=3 if m <= 20 else 1)
-        loop_time = timed(
-            lambda method_id=method_id: pymcdm_loop(
-                method_id, scores, low, high, criteria.benefit, LOOP_SAMPLES
-            ),
-            repeat=1,
-        ) * (SAMPLES / LOOP_SAMPLES)
-        ratio = loop_time / ours_time
-        print(f"{method_id:<12}{ours_time * 1000:>8.1f}ms{loop_time * 1000:>14.0f}ms{ratio:>9.0f}x")
-
-
-def main() -> None:
-    model = load_model()
-    analysis = Analysis.create(model)
+def bundled_setting(analysis: Analysis) -> tuple[Any, ...]:
+    """smaa's arguments before the method for a model: scores, ranges, weights, criteria."""
     arrays = analysis.arrays
-    report_model(
-        "bundled model",
+    return (
         arrays.scores,
         arrays.low,
         arrays.high,
-        (arrays.group_index, analysis.group_weights, analysis.criterion_weights, arrays.criteria),
+        arrays.group_index,
+        analysis.group_weights,
+        analysis.criterion_weights,
+        arrays.criteria,
     )
 
-    rng = np.random.default_rng(7)
-    m, n = 200, 30
+
+def ranged_model(m: int = 200, n: int = 30, seed: int = 7) -> tuple[Any, ...]:
+    """smaa's arguments before the method for a random m x n model with a range on every score."""
+    rng = np.random.default_rng(seed)
     scores = rng.uniform(1, 4, size=(m, n)).round(1)
     spread = rng.uniform(0.1, 1.0, size=(m, n))
     low, high = np.clip(scores - spread, 0, 5), np.clip(scores + spread, 0, 5)
     criteria = CriteriaArrays.simple([0.0] * n, [5.0] * n, list(rng.random(n) < 0.7))
-    report_model(
-        "random model with ranges on every score",
-        scores,
-        low,
-        high,
-        (np.arange(n) % 5, np.ones(5), np.ones(n), criteria),
-    )
+    return scores, low, high, np.arange(n) % 5, np.ones(5), np.ones(n), criteria
+
+
+def report_model(
+    label: str,
+    setting: tuple[Any, ...],
+    *,
+    samples: int = SAMPLES,
+    loop_samples: int = LOOP_SAMPLES,
+    timer: Callable[[Callable[[], Any], int], float] = timed,
+) -> None:
+    """Time SMAA (free weights) of every method on `setting` (`bundled_setting`, `ranged_model`)
+    against the per-sample pymcdm loop, whose time over `loop_samples` is scaled to `samples`."""
+    scores, low, high, *_weights, criteria = setting
+    m, n = scores.shape
+    print(f"\n== SMAA-2, {samples:,} samples, {label}: {m} options x {n} criteria, free weights,")
+    print("   against a per-sample pymcdm loop")
+    print(f"{'method':<12}{'ours':>10}{'pymcdm loop':>16}{'ratio':>10}")
+    for method_id, method in METHODS.items():
+
+        def ours(method: Any = method) -> None:
+            smaa(*setting, method, samples=samples, seed=1)
+
+        def loop(method_id: str = method_id) -> None:
+            pymcdm_loop(method_id, scores, low, high, criteria.benefit, loop_samples)
+
+        ours_time = timer(ours, 3 if m <= 20 else 1)
+        loop_time = timer(loop, 1) * (samples / loop_samples)
+        ratio = loop_time / ours_time
+        print(f"{method_id:<12}{ours_time * 1000:>8.1f}ms{loop_time * 1000:>14.0f}ms{ratio:>9.0f}x")
+    print("aim: >= 50x for every method")
+
+
+def main() -> None:
+    analysis = Analysis.create(load_model())
+    report_model("bundled model", bundled_setting(analysis))
+    report_model("random model with ranges on every score", ranged_model())
 
     print("\n== peak memory, wsm SMAA on the bundled model (tracemalloc)")
     for samples in (10_000, 1_000_000):
         tracemalloc.start()
         start = time.perf_counter()
-        smaa(
-            arrays.scores,
-            arrays.low,
-            arrays.high,
-            arrays.group_index,
-            analysis.group_weights,
-            analysis.criterion_weights,
-            arrays.criteria,
-            METHODS["wsm"],
-            samples=samples,
-            seed=1,
-        )
+        smaa(*bundled_setting(analysis), METHODS["wsm"], samples=samples, seed=1)
         elapsed = time.perf_counter() - start
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()

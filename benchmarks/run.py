@@ -29,15 +29,13 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
-from typing import Any
 
 import bench_budget
 import bench_hostile
-import numpy as np
-from bench_robustness import pymcdm_loop
+from bench_robustness import bundled_setting, ranged_model, report_model
 
 from decisiontool.analysis import Analysis
-from decisiontool.engine import METHODS, CriteriaArrays
+from decisiontool.engine import METHODS
 from decisiontool.engine.smaa import smaa
 from decisiontool.loading import load_model
 
@@ -86,41 +84,6 @@ def start_up() -> None:
     print("aim: within 1.5x of 'import numpy' ('cached': the second and later runs of a command)")
 
 
-def smaa_ratios(label: str, scores: Any, low: Any, high: Any, setting: Any) -> None:
-    group_index, group_weights, criterion_weights, criteria = setting
-    m, n = scores.shape
-    print(f"\n== SMAA-2, {SAMPLES:,} samples, {label}: {m} x {n}, against a per-sample pymcdm loop")
-    print(f"{'method':<12}{'ours':>10}{'pymcdm loop':>16}{'ratio':>10}")
-    for method_id, method in METHODS.items():
-
-        def ours(method: Any = method) -> None:
-            smaa(scores, low, high, group_index, group_weights, criterion_weights, criteria, method,
-                 samples=SAMPLES, seed=1)  # fmt: skip
-
-        ours_time = median_time(ours, 3 if m <= 20 else 1)
-
-        def loop_run(method_id: str = method_id) -> None:
-            pymcdm_loop(method_id, scores, low, high, criteria.benefit, LOOP_SAMPLES)
-
-        loop = median_time(loop_run, 1) * (SAMPLES / LOOP_SAMPLES)
-        print(f"{method_id:<12}{ours_time * 1000:>8.1f}ms{loop * 1000:>14.0f}ms{loop / ours_time:>9.0f}x")
-    print("aim: >= 50x for every method")
-
-
-def bundled_setting(analysis: Analysis) -> tuple[Any, ...]:
-    """smaa's arguments before the method for the bundled model: scores, ranges, weights, criteria."""
-    arrays = analysis.arrays
-    return (
-        arrays.scores,
-        arrays.low,
-        arrays.high,
-        arrays.group_index,
-        analysis.group_weights,
-        analysis.criterion_weights,
-        arrays.criteria,
-    )
-
-
 def memory(analysis: Analysis) -> None:
     print("\n== wsm SMAA on the bundled model: time, peak memory (tracemalloc) and the progress hook")
     print("baseline: the same run without the hook (progress=None), at the smallest sample count")
@@ -151,16 +114,11 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (figures are medians)\n")
     start_up()
     analysis = Analysis.create(load_model())
-    scores, low, high, *setting = bundled_setting(analysis)
-    smaa_ratios("bundled model", scores, low, high, setting)
-    rng = np.random.default_rng(7)
-    m, n = 200, 30
-    scores = rng.uniform(1, 4, size=(m, n)).round(1)
-    spread = rng.uniform(0.1, 1.0, size=(m, n))
-    low, high = np.clip(scores - spread, 0, 5), np.clip(scores + spread, 0, 5)
-    criteria = CriteriaArrays.simple([0.0] * n, [5.0] * n, list(rng.random(n) < 0.7))
-    setting = [np.arange(n) % 5, np.ones(5), np.ones(n), criteria]
-    smaa_ratios("ranges on every score", scores, low, high, setting)
+    for label, setting in (
+        ("bundled model", bundled_setting(analysis)),
+        ("ranges on every score", ranged_model()),
+    ):
+        report_model(label, setting, samples=SAMPLES, loop_samples=LOOP_SAMPLES, timer=median_time)
     memory(analysis)
     print()
     bench_budget.main()
