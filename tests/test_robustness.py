@@ -1,14 +1,19 @@
 """Typed robustness results: their attributes agree with the engine, their JSON with the documents.
 
 The files in tests/data/robustness/ were written by the dict-building implementation that these
-typed results replaced (same starter model, same seeds), so a byte comparison proves the
-documents did not change. The attribute tests check the numbers against the engine called
-directly and against re-ranking, not against `to_json()`.
+typed results replaced (same starter model, same seeds), so comparing against them proves the
+documents did not change: the same text once numbers are masked, and the same numbers to 1e-12.
+Not bytes: numpy's logarithm is vectorised differently on AVX-512 and AVX2 processors, so the
+SMAA weight draws (and the central weights averaged from them) can differ in the last digit
+between machines; on one machine a seed gives the same result (tests/engine/test_smaa.py).
+The attribute tests check the numbers against the engine called directly and against
+re-ranking, not against `to_json()`.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -57,7 +62,14 @@ def test_documents_are_byte_identical_to_the_dict_implementation(
 ) -> None:
     result = CliRunner().invoke(app, [*args, "--data", str(model_dir), "--format", "json"])
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == (DATA / name).read_text(encoding="utf-8")
+    expected = (DATA / name).read_text(encoding="utf-8")
+    assert _NUMBER.sub("#", result.stdout) == _NUMBER.sub("#", expected)
+    got = [float(x) for x in _NUMBER.findall(result.stdout)]
+    want = [float(x) for x in _NUMBER.findall(expected)]
+    assert got == pytest.approx(want, rel=1e-12, abs=1e-15)
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
 
 @pytest.fixture
